@@ -1,0 +1,6 @@
+/* cross.c — rule family "cross" (see check.h and docs/RULES.md). Not yet written: no rules. */
+#include "check/check.h"
+
+const ys_rule ys_rules_cross[] = {
+    {NULL, YS_SEV_INFO, NULL, NULL, NULL, NULL},
+};

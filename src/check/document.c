@@ -1,0 +1,6 @@
+/* document.c — rule family "document" (see check.h and docs/RULES.md). Not yet written: no rules. */
+#include "check/check.h"
+
+const ys_rule ys_rules_document[] = {
+    {NULL, YS_SEV_INFO, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,6 @@
+/* table.c — rule family "table" (see check.h and docs/RULES.md). Not yet written: no rules. */
+#include "check/check.h"
+
+const ys_rule ys_rules_table[] = {
+    {NULL, YS_SEV_INFO, NULL, NULL, NULL, NULL},
+};

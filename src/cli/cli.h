@@ -1,0 +1,26 @@
+/*
+ * cli.h — the command-line tool: one file per subcommand (cli/cmd_<name>.c), one dispatch table
+ * (cli/main.c). Only the CLI prints or exits.
+ *
+ * Exit status (also in docs/CLI.md and `yusuan help`):
+ *   0  no finding is an error (or the command succeeded)
+ *   1  at least one finding is an error
+ *   2  usage error, or an input that cannot be read
+ */
+#ifndef YS_CLI_H
+#define YS_CLI_H
+
+#include "core/diag.h"
+
+enum { YS_EXIT_OK = 0, YS_EXIT_FINDINGS = 1, YS_EXIT_USAGE = 2 };
+
+typedef int (*ys_cmd_fn)(int argc, char **argv);
+
+int ys_cmd_audit(int argc, char **argv);
+int ys_cmd_extract(int argc, char **argv);
+int ys_cmd_rules(int argc, char **argv);
+
+/* Print diagnostics to stderr as `location: 错误: message`. */
+void ys_cli_print_diags(const ys_diags *d);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * main.c — yusuan's entry point and dispatch table.
+ *
+ * Adding a new subcommand: write cli/cmd_<name>.c with `int ys_cmd_<name>(int argc, char **argv)`
+ * returning the exit status, declare it in cli.h, add a row to `commands` below, document it in
+ * docs/CLI.md and give it golden tests in tests/golden/.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef YS_VERSION
+#define YS_VERSION "0.1.0"
+#endif
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    printf("yusuan %s\n", YS_VERSION);
+    return YS_EXIT_OK;
+}
+
+static const struct {
+    const char *name;
+    ys_cmd_fn fn;
+    const char *summary;
+} commands[] = {
+    {"audit", ys_cmd_audit, "check published disclosures and report findings (text or JSON Lines)"},
+    {"extract", ys_cmd_extract, "read a published disclosure back into data (JSON, or CSV per table)"},
+    {"rules", ys_cmd_rules, "list every rule: id, severity, title, basis"},
+    {"version", cmd_version, "print the version"},
+    {"help", cmd_help, "this help"},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    printf("usage: yusuan <command> [options] [files]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+    printf("\nexit status: 0 no error finding, 1 error findings, 2 usage error or unreadable input\n"
+           "run `yusuan <command> --help` for a command's options\n");
+    return YS_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cmd_help(0, NULL);
+        return YS_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h")) return cmd_help(argc - 1, argv + 1);
+    if (!strcmp(name, "--version")) return cmd_version(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(commands[i].name, name)) return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "yusuan: unknown command '%s' (see `yusuan help`)\n", name);
+    return YS_EXIT_USAGE;
+}

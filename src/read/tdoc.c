@@ -1,0 +1,134 @@
+/* tdoc.c — decode, split and normalise a text document (see tdoc.h). */
+#include "read/tdoc.h"
+#include "core/buf.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t count_lines(const char *s, size_t n)
+{
+    size_t c = 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n') c++;
+    return c;
+}
+
+static bool looks_binary(const char *s, size_t n)
+{
+    size_t ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
+    }
+    return ctl * 20 > n;   /* more than 5 % control bytes */
+}
+
+static int line_of_offset(const char *s, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n') line++;
+    return line;
+}
+
+ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_t n, ys_diags *diags)
+{
+    memset(td, 0, sizeof *td);
+    td->doc = doc;
+    td->file = doc->file;
+    if (n == 0) {
+        ys_diags_add(diags, YS_DIAG_ERROR, doc->file, 0, 0, "文件为空");
+        return YS_ERR_FORMAT;
+    }
+    if (looks_binary(bytes, n)) {
+        ys_diags_add(diags, YS_DIAG_ERROR, doc->file, 0, 0, "不是文本文件（含二进制内容）");
+        return YS_ERR_FORMAT;
+    }
+    char *text = NULL;
+    size_t len = 0, bad = 0;
+    ys_status st = ys_text_decode(bytes, n, &text, &len, &td->encoding, &bad);
+    if (st != YS_OK) {
+        ys_diags_add(diags, YS_DIAG_ERROR, doc->file, line_of_offset(bytes, bad), 0,
+                     "无法识别的文本编码：既不是 UTF-8，也不是 GBK/GB18030（第 %zu 字节）", bad + 1);
+        return st;
+    }
+    ys_arena *a = doc->arena;
+    size_t cap = count_lines(text, len);
+    td->lines = ys_arena_calloc(a, cap, sizeof *td->lines);
+    doc->lines = ys_arena_calloc(a, cap, sizeof *doc->lines);
+    size_t start = 0;
+    while (start <= len) {
+        size_t end = start;
+        while (end < len && text[end] != '\n') end++;
+        if (start == len && end == len && td->nlines > 0) break;   /* no empty last line after final \n */
+        size_t e = end;
+        if (e > start && text[e - 1] == '\r') e--;
+        ys_tline *l = &td->lines[td->nlines];
+        l->lineno = (int)td->nlines + 1;
+        /* form feeds (page breaks of pdftotext) are dropped from the text */
+        ys_buf raw = YS_BUF_INIT;
+        for (size_t i = start; i < e; i++)
+            if (text[i] != '\f') ys_buf_addc(&raw, text[i]);
+        l->raw = ys_arena_strndup(a, ys_buf_str(&raw), raw.len);
+        ys_buf_release(&raw);
+        doc->lines[td->nlines] = l->raw;
+        /* split on tabs */
+        size_t nc = 1;
+        for (const char *p = l->raw; *p; p++)
+            if (*p == '\t') nc++;
+        l->cells = ys_arena_calloc(a, nc, sizeof *l->cells);
+        ys_buf norm = YS_BUF_INIT;
+        const char *p = l->raw;
+        for (size_t c = 0; c < nc; c++) {
+            const char *q = strchr(p, '\t');
+            size_t cl = q ? (size_t)(q - p) : strlen(p);
+            l->cells[c].raw = ys_arena_strndup(a, p, cl);
+            l->cells[c].norm = ys_text_normalize(a, p, cl);
+            if (*l->cells[c].norm) l->nfilled++;
+            if (c) ys_buf_addc(&norm, '\t');
+            ys_buf_adds(&norm, l->cells[c].norm);
+            p = q ? q + 1 : p + cl;
+        }
+        l->ncells = nc;
+        l->blank = l->nfilled == 0;
+        l->norm = ys_arena_strndup(a, ys_buf_str(&norm), norm.len);
+        ys_buf_release(&norm);
+        l->key = ys_text_key(a, l->norm);
+        td->nlines++;
+        doc->nlines = td->nlines;
+        if (end >= len) break;
+        start = end + 1;
+    }
+    free(text);
+    td->claimed = ys_arena_calloc(a, td->nlines ? td->nlines : 1, 1);
+    return YS_OK;
+}
+
+const char *ys_tline_cell(const ys_tline *l, size_t i)
+{
+    return i < l->ncells ? l->cells[i].norm : "";
+}
+
+int ys_tline_first(const ys_tline *l)
+{
+    for (size_t i = 0; i < l->ncells; i++)
+        if (*l->cells[i].norm) return (int)i;
+    return -1;
+}
+
+int ys_tline_last(const ys_tline *l)
+{
+    for (size_t i = l->ncells; i > 0; i--)
+        if (*l->cells[i - 1].norm) return (int)i - 1;
+    return -1;
+}
+
+ys_source ys_tdoc_source(const ys_tdoc *td, size_t index)
+{
+    ys_source s = {0};
+    s.file = td->file;
+    s.line = index < td->nlines ? td->lines[index].lineno : 0;
+    return s;
+}

@@ -1,0 +1,25 @@
+/*
+ * text_internal.h — the stages of the text reader (read/text.c runs them in this order over one
+ * ys_tdoc). Each stage reads the lines it recognises, marks them in td->claimed, and fills the
+ * disclosure; problems go to diags with file:line. A stage never fails the whole read: the caller
+ * decides from what was found whether the input is a disclosure at all.
+ *
+ *   text_meta.c       ys_text_read_meta       department, code, region, year, kind, scope, unit
+ *   text_toc.c        ys_text_read_toc        the table of contents (目录): lines ending in a page number
+ *   text_tables.c     ys_text_read_tables     the standard tables, procurement, assets, organisation
+ *   text_projects.c   ys_text_read_projects   the project performance-target tables (绩效目标表)
+ *   text_narrative.c  ys_text_read_narrative  the 情况说明 sections and the figures they cite
+ */
+#ifndef YS_TEXT_INTERNAL_H
+#define YS_TEXT_INTERNAL_H
+
+#include "core/diag.h"
+#include "read/tdoc.h"
+
+void ys_text_read_meta(ys_tdoc *td, ys_diags *diags);
+void ys_text_read_toc(ys_tdoc *td, ys_diags *diags);
+void ys_text_read_tables(ys_tdoc *td, ys_diags *diags);
+void ys_text_read_projects(ys_tdoc *td, ys_diags *diags);
+void ys_text_read_narrative(ys_tdoc *td, ys_diags *diags);
+
+#endif

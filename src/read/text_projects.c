@@ -1,0 +1,8 @@
+/* text_projects.c — stage of the text reader (see text_internal.h). Not yet written: reads nothing. */
+#include "read/text_internal.h"
+
+void ys_text_read_projects(ys_tdoc *td, ys_diags *diags)
+{
+    (void)td;
+    (void)diags;
+}
