@@ -1,8 +1,23 @@
 # yusuan — a plain Makefile. `make` builds ./yusuan; `make check` runs every test; `make demo` installs
 # what is missing, builds and audits the bundled example. Quiet by default: `make V=1` shows commands.
 #
-# BUILD=dir puts objects and binaries elsewhere (the sanitizer pass uses BUILD=build-asan); the default
-# build also links ./yusuan at the repository root.
+# Targets:
+#   all (default)  build $(BUILD)/yusuan (and the ./yusuan link for the default build)
+#   check          unit tests (cmocka), golden CLI tests, fuzz-corpus replay
+#   unit golden fuzz-replay   the three parts of check
+#   asan           the whole check again under AddressSanitizer + UBSan, in build-asan/
+#   demo           build and audit examples/zhaoxian-hrss-2024/published.txt
+#   bench          audit hundreds of copies of the sample against `wc -l` (bench/run.sh)
+#   fuzz           libFuzzer on the text reader + all rules for FUZZ_SECONDS (tests/fuzz/run.sh)
+#   install uninstall installcheck   PREFIX (default /usr/local), DESTDIR for staging
+#   deps           install missing Debian packages (scripts/install-deps.sh)
+#   clean
+#
+# Variables: BUILD=dir puts objects and binaries elsewhere (every engineer and the sanitizer pass build in
+# their own directory); CC, OPT (-O2 -g), SAN (sanitizer flags), WERROR=1 (-Werror, as in CI), V=1.
+#
+# Discovery is automatic: every src/**/*.c goes into $(BUILD)/libyusuan.a (src/cli/*.c into the binary),
+# every tests/unit/test_*.c becomes its own cmocka binary, every tests/fuzz/fuzz_*.c a corpus replayer.
 
 BUILD    ?= build
 PREFIX   ?= /usr/local
@@ -10,20 +25,33 @@ DESTDIR  ?=
 CC       ?= cc
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS      = libutf8proc jansson
+PKGS      = libutf8proc jansson libzip expat
+# Used when pkg-config itself is missing or does not know a package (the library names are stable).
+PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
-CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DYS_DATADIR='"$(PREFIX)/share/yusuan"'
-CFLAGS   += $(OPT) $(WARN) $(SAN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh
+# has run (the object rule has the deps stamp as an order-only prerequisite), so a machine with only
+# gcc and make gets the right flags on the first `make`.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(or $$(shell pkg-config --libs $$(PKGS) 2>/dev/null),$$(PKGS_FALLBACK_LIBS)))$(PKG_LIBS)
+CMOCKA_CFLAGS = $(eval CMOCKA_CFLAGS := $$(shell pkg-config --cflags cmocka 2>/dev/null))$(CMOCKA_CFLAGS)
+CMOCKA_LIBS   = $(eval CMOCKA_LIBS := $$(or $$(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka))$(CMOCKA_LIBS)
+
+CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS   += $(OPT) $(WARN) $(SAN) $(PKG_CFLAGS) -MMD -MP
+LDLIBS   += $(PKG_LIBS)
 LDFLAGS  += $(SAN)
 
 ifeq ($(V),1)
 Q =
+say =
 else
 Q = @
+say = @echo "  $(1)$(2)"
 endif
 
-LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
+LIB_SRC   := $(shell find src -name '*.c' ! -path 'src/cli/*' | LC_ALL=C sort)
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -34,10 +62,14 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN:= $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 DEPS_STAMP:= $(BUILD)/.deps-ok
+PREFIX_STAMP := $(BUILD)/.prefix
 
-.PHONY: all deps check unit golden fuzz-replay demo bench fuzz install uninstall clean asan
+.PHONY: all deps check unit golden fuzz-replay demo bench fuzz install uninstall installcheck clean asan \
+        FORCE
+.DELETE_ON_ERROR:
 all: $(BIN) $(if $(filter build,$(BUILD)),yusuan)
 
+# ---- build ------------------------------------------------------------------------------------------
 # Debian packages the build and the tests need: installed when missing (scripts/install-deps.sh).
 $(DEPS_STAMP): scripts/install-deps.sh
 	$(Q)mkdir -p $(@D)
@@ -47,15 +79,23 @@ deps: $(DEPS_STAMP)
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	$(Q)mkdir -p $(@D)
-	@$(if $(Q),echo "  CC      $<")
+	$(call say,CC      ,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# The compiled-in data directory follows PREFIX: datadir.o is rebuilt when PREFIX changes (an installed
+# binary also finds ../share/yusuan beside itself, so a relocated tree works too).
+$(PREFIX_STAMP): FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/src/core/datadir.o: CPPFLAGS += -DYS_DATADIR='"$(PREFIX)/share/yusuan"'
+$(BUILD)/src/core/datadir.o: $(PREFIX_STAMP)
+
 $(LIB): $(LIB_OBJ)
-	@$(if $(Q),echo "  AR      $@")
+	$(call say,AR      ,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	@$(if $(Q),echo "  LD      $@")
+	$(call say,LD      ,$@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 yusuan: $(BIN)
@@ -63,16 +103,17 @@ yusuan: $(BIN)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(Q)mkdir -p $(@D)
-	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(call say,CC      ,$<)
+	$(Q)$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	$(Q)mkdir -p $(@D)
+	$(call say,CC      ,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
 # ---- tests ------------------------------------------------------------------------------------------
 check: unit golden fuzz-replay
-	@echo "make check: all passed"
+	@echo "make check: all passed ($(BUILD))"
 
 unit: $(UNIT_BIN)
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
@@ -84,24 +125,29 @@ fuzz-replay: $(REPLAY_BIN)
 	$(Q)for r in $(REPLAY_BIN); do n=$${r##*/replay_fuzz_}; $$r tests/fuzz/corpus/$$n || exit 1; done
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer (a separate CI step).
+ASAN_BUILD ?= build-asan
 asan:
-	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
 # ---- demo, bench, fuzz, install -----------------------------------------------------------------------
 demo: all
 	@echo "== yusuan audit examples/zhaoxian-hrss-2024/published.txt"
-	$(Q)./yusuan audit examples/zhaoxian-hrss-2024/published.txt; s=$$?; \
+	$(Q)$(BIN) audit examples/zhaoxian-hrss-2024/published.txt; s=$$?; \
 	  if [ $$s -gt 1 ]; then exit $$s; fi; \
 	  echo "(exit status $$s: 1 means the published document has errors — finding them is the demo working)"
 
 bench: all
-	$(Q)sh bench/run.sh
+	$(Q)YUSUAN=$(abspath $(BIN)) sh bench/run.sh
 
+FUZZ_SECONDS ?= 60
 fuzz: $(DEPS_STAMP)
-	$(Q)sh tests/fuzz/run.sh
+	$(Q)sh scripts/install-deps.sh fuzz
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) MAKE="$(MAKE)" sh tests/fuzz/run.sh
 
 install: all
+	$(call say,INSTALL ,$(DESTDIR)$(PREFIX))
 	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yusuan
 	$(Q)install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/yusuan
 	$(Q)cp -R data/. $(DESTDIR)$(PREFIX)/share/yusuan/
@@ -110,7 +156,14 @@ uninstall:
 	$(Q)rm -f $(DESTDIR)$(PREFIX)/bin/yusuan
 	$(Q)rm -rf $(DESTDIR)$(PREFIX)/share/yusuan
 
+# Stage an install in a temporary DESTDIR and check that the installed tree finds its data.
+installcheck: $(LIB)
+	$(Q)BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CPPFLAGS) $(CFLAGS)" LDLIBS="$(LDLIBS)" LDFLAGS="$(LDFLAGS)" \
+	  MAKE="$(MAKE)" sh scripts/check-install.sh
+
 clean:
-	$(Q)rm -rf build build-asan build-fuzz yusuan
+	$(Q)rm -rf $(BUILD) build-asan build-fuzz yusuan
+
+FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -47,6 +47,8 @@ ys_status ys_catalog_load_default(ys_catalog *c, ys_diags *diags);
 const ys_catalog_entry *ys_catalog_lookup(const ys_catalog *c, ys_classification cls, const char *code);
 bool ys_catalog_complete(const ys_catalog *c, ys_classification cls);
 size_t ys_catalog_size(const ys_catalog *c, ys_classification cls);
+/* Edition year of the list (the last load that gave one); 0 when unknown. */
+int ys_catalog_edition(const ys_catalog *c, ys_classification cls);
 
 typedef enum {
     YS_NAME_MATCH = 0,     /* same name after normalisation */

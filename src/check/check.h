@@ -21,12 +21,15 @@
 #include "model/disclosure.h"
 #include "model/finding.h"
 
+struct ys_budget;
+
 typedef struct ys_check_ctx {
-    const ys_disclosure *doc;        /* borrowed */
+    const ys_disclosure *doc;        /* borrowed; NULL while book rules run */
+    const struct ys_budget *budget;  /* borrowed; set only for the family "book" (ys_check_book) */
     const ys_catalog *catalog;       /* borrowed; may be NULL (then code/name rules say insufficient data) */
     ys_findings *out;                /* borrowed */
     const struct ys_rule *rule;      /* the rule being run */
-    unsigned char insufficient[128]; /* per-rule "insufficient data" already said (index in registry) */
+    unsigned char *insufficient;     /* owned by ys_check_run: per rule, "insufficient data" already said */
     size_t rule_index;
 } ys_check_ctx;
 
@@ -68,6 +71,10 @@ void ys_check_insufficient(ys_check_ctx *ctx, const char *fmt, ...)
 #endif
     ;
 
+/* Run the family "book" (check/book.c: the inputs of the compile path — units, codes, projects,
+ * schedules of a budget book). ys_check_run skips that family. */
+void ys_check_book(const struct ys_budget *budget, const ys_catalog *catalog, ys_findings *out);
+
 /* Root-cause folding over the findings of one document (check/fold.c). */
 void ys_check_fold(const ys_disclosure *doc, ys_findings *f, size_t first);
 
@@ -80,5 +87,6 @@ extern const ys_rule ys_rules_assets[];
 extern const ys_rule ys_rules_text[];
 extern const ys_rule ys_rules_completeness[];
 extern const ys_rule ys_rules_document[];
+extern const ys_rule ys_rules_book[];
 
 #endif

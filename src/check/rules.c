@@ -3,11 +3,12 @@
 #include "core/buf.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const ys_rule *const families[] = {
     ys_rules_completeness, ys_rules_table, ys_rules_hierarchy, ys_rules_cross,
-    ys_rules_projects, ys_rules_assets, ys_rules_text, ys_rules_document,
+    ys_rules_projects, ys_rules_assets, ys_rules_text, ys_rules_document, ys_rules_book,
 };
 
 size_t ys_rules_count(void)
@@ -48,15 +49,36 @@ void ys_check_run(const ys_disclosure *doc, const ys_catalog *catalog, const cha
     ctx.doc = doc;
     ctx.catalog = catalog;
     ctx.out = out;
-    size_t first = out->count;
-    for (size_t i = 0, n = ys_rules_count(); i < n; i++) {
+    size_t first = out->count, n = ys_rules_count();
+    ctx.insufficient = ys_xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++) {
         const ys_rule *r = ys_rules_at(i);
-        if (!selected(r->id, only) || !r->fn) continue;
+        if (!selected(r->id, only) || !r->fn || !strcmp(r->family, "book")) continue;
         ctx.rule = r;
         ctx.rule_index = i;
         r->fn(&ctx);
     }
+    free(ctx.insufficient);
     ys_check_fold(doc, out, first);
+}
+
+void ys_check_book(const struct ys_budget *budget, const ys_catalog *catalog, ys_findings *out)
+{
+    ys_check_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.budget = budget;
+    ctx.catalog = catalog;
+    ctx.out = out;
+    size_t n = ys_rules_count();
+    ctx.insufficient = ys_xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        const ys_rule *r = ys_rules_at(i);
+        if (!r->fn || strcmp(r->family, "book")) continue;
+        ctx.rule = r;
+        ctx.rule_index = i;
+        r->fn(&ctx);
+    }
+    free(ctx.insufficient);
 }
 
 static ys_finding *vreport(ys_check_ctx *ctx, ys_severity sev, ys_location at, const char *fmt, va_list ap)
@@ -88,9 +110,10 @@ ys_finding *ys_check_report_sev(ys_check_ctx *ctx, ys_severity sev, ys_location 
 
 void ys_check_insufficient(ys_check_ctx *ctx, const char *fmt, ...)
 {
-    size_t i = ctx->rule_index % sizeof ctx->insufficient;
-    if (ctx->insufficient[i]) return;
-    ctx->insufficient[i] = 1;
+    if (ctx->insufficient) {
+        if (ctx->insufficient[ctx->rule_index]) return;
+        ctx->insufficient[ctx->rule_index] = 1;
+    }
     ys_buf b = YS_BUF_INIT;
     ys_buf_adds(&b, "数据不足，无法检查：");
     va_list ap;
@@ -98,7 +121,7 @@ void ys_check_insufficient(ys_check_ctx *ctx, const char *fmt, ...)
     ys_buf_vprintf(&b, fmt, ap);
     va_end(ap);
     ys_source src = {0};
-    src.file = ctx->doc->file;
+    src.file = ctx->doc ? ctx->doc->file : NULL;
     ys_findings_add(ctx->out, ctx->rule->id, YS_SEV_INFO, ys_loc_table(YS_TABLE_DOCUMENT, src), "%s", ys_buf_str(&b));
     ys_buf_release(&b);
 }

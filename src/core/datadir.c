@@ -35,6 +35,8 @@ const char *ys_data_path(const char *rel, char *buf, size_t bufsz)
             /* build directories: the checkout root is one or two levels up */
             snprintf(buf, bufsz, "%s/../data/%s", exe, rel);
             if (exists(buf)) return buf;
+            snprintf(buf, bufsz, "%s/../../data/%s", exe, rel);   /* build/tests/ binaries */
+            if (exists(buf)) return buf;
             snprintf(buf, bufsz, "%s/../share/yusuan/%s", exe, rel);
             if (exists(buf)) return buf;
         }

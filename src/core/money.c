@@ -74,7 +74,6 @@ ys_money_result ys_money_parse(const char *s, size_t n, ys_unit unit, ys_money *
         n--;
     }
 
-    const int64_t limit = INT64_MAX / 10;
     int64_t ip = 0;          /* integer part, in the printed unit */
     int ndig = 0;
     bool seen_comma = false;
@@ -82,7 +81,7 @@ ys_money_result ys_money_parse(const char *s, size_t n, ys_unit unit, ys_money *
     for (; i < n && s[i] != '.'; i++) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
-            if (ip > limit) return YS_MONEY_RANGE;
+            if (ip > (INT64_MAX - (c - '0')) / 10) return YS_MONEY_RANGE;   /* no signed overflow */
             ip = ip * 10 + (c - '0');
             ndig++;
             if (group >= 0) group++;

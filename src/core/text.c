@@ -9,7 +9,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int ys_utf8_next(const char *s, size_t n, size_t *i)
+/* The decoder itself, static so that the loops of this file inline it. */
+static inline int next_cp(const char *s, size_t n, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
@@ -37,13 +38,18 @@ int ys_utf8_next(const char *s, size_t n, size_t *i)
     return cp;
 }
 
+int ys_utf8_next(const char *s, size_t n, size_t *i)
+{
+    return next_cp(s, n, i);
+}
+
 bool ys_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < n) {
         size_t at = i;
         if ((unsigned char)s[i] < 0x80) { i++; continue; }
-        if (ys_utf8_next(s, n, &i) < 0) {
+        if (next_cp(s, n, &i) < 0) {
             if (bad_offset) *bad_offset = at;
             return false;
         }
@@ -54,7 +60,7 @@ bool ys_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 size_t ys_utf8_len(const char *s)
 {
     size_t n = strlen(s), i = 0, count = 0;
-    while (i < n) ys_utf8_next(s, n, &i), count++;
+    while (i < n) next_cp(s, n, &i), count++;
     return count;
 }
 
@@ -124,21 +130,30 @@ ys_status ys_text_decode(const char *s, size_t n, char **out, size_t *outlen, co
     return YS_OK;
 }
 
-/* CJK Radicals Supplement characters some PDF fonts emit, and the ideograph each stands for. NFKC maps
- * the Kangxi Radicals block (U+2F00–2FD5) but leaves this block alone. */
+/* CJK Radicals Supplement (U+2E80–2EFF), which NFKC leaves alone (except ⺟ and ⻳) but some PDF fonts
+ * emit for ordinary characters (⻔ for 门, ⻋ for 车): each maps to its equivalent unified ideograph. The
+ * table is Unicode's EquivalentUnifiedIdeograph.txt (Unicode 14, as shipped in Perl's unicore/To/EqUIdeo.pl)
+ * restricted to this block, sorted by code point for binary search; some targets are outside the BMP. */
 static const struct { int from, to; } radicals[] = {
-    {0x2E8C, 0x5C0F}, {0x2E8D, 0x5C0F}, {0x2E95, 0x5F50}, {0x2E9D, 0x6708}, {0x2E9F, 0x6BCD},
-    {0x2EA0, 0x6C11}, {0x2EA4, 0x722B}, {0x2EA6, 0x4E2C}, {0x2EA8, 0x72AD}, {0x2EAB, 0x76EE},
-    {0x2EAD, 0x793B}, {0x2EAF, 0x7CF9}, {0x2EB2, 0x7F52}, {0x2EB3, 0x7F53}, {0x2EB7, 0x7F8A},
-    {0x2EB9, 0x8001}, {0x2EBC, 0x8080}, {0x2EBE, 0x8279}, {0x2EC1, 0x864E}, {0x2EC4, 0x897F},
-    {0x2EC5, 0x89C1}, {0x2EC6, 0x89D2}, {0x2EC8, 0x8BA0}, {0x2EC9, 0x8D1D}, {0x2ECB, 0x8F66},
-    {0x2ECC, 0x8FB6}, {0x2ECD, 0x8FB6}, {0x2ECF, 0x961D}, {0x2ED0, 0x9485}, {0x2ED1, 0x9577},
-    {0x2ED2, 0x9578}, {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED6, 0x961D}, {0x2ED7, 0x96E8},
-    {0x2ED8, 0x9752}, {0x2EDA, 0x9875}, {0x2EDB, 0x98CE}, {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF},
-    {0x2EDF, 0x98E0}, {0x2EE0, 0x9963}, {0x2EE2, 0x9A6C}, {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C},
-    {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F}, {0x2EE7, 0x5364}, {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4},
-    {0x2EEA, 0x9EFE}, {0x2EEB, 0x6589}, {0x2EED, 0x6B6F}, {0x2EEE, 0x9F7F}, {0x2EEF, 0x7ADC},
-    {0x2EF0, 0x9F99}, {0x2EF1, 0x9F9C}, {0x2EF2, 0x4E80}, {0x2EF3, 0x9F9F},
+    {0x2E81, 0x5382}, {0x2E82, 0x4E5B}, {0x2E83, 0x4E5A}, {0x2E84, 0x4E59}, {0x2E85, 0x4EBB}, {0x2E86, 0x5182},
+    {0x2E87, 0x20628}, {0x2E88, 0x5200}, {0x2E89, 0x5202}, {0x2E8A, 0x535C}, {0x2E8B, 0x353E}, {0x2E8C, 0x5C0F},
+    {0x2E8D, 0x5C0F}, {0x2E8E, 0x5140}, {0x2E8F, 0x5C23}, {0x2E90, 0x5C22}, {0x2E91, 0x21BC2}, {0x2E92, 0x5DF3},
+    {0x2E93, 0x5E7A}, {0x2E94, 0x5F51}, {0x2E95, 0x5F50}, {0x2E96, 0x5FC4}, {0x2E97, 0x5FC3}, {0x2E98, 0x624C},
+    {0x2E99, 0x6535}, {0x2E9B, 0x65E1}, {0x2E9C, 0x65E5}, {0x2E9D, 0x6708}, {0x2E9E, 0x6B7A}, {0x2E9F, 0x6BCD},
+    {0x2EA0, 0x6C11}, {0x2EA1, 0x6C35}, {0x2EA2, 0x6C3A}, {0x2EA3, 0x706C}, {0x2EA4, 0x722B}, {0x2EA5, 0x722B},
+    {0x2EA6, 0x4E2C}, {0x2EA7, 0x725B}, {0x2EA8, 0x72AD}, {0x2EA9, 0x738B}, {0x2EAA, 0x24D14}, {0x2EAB, 0x76EE},
+    {0x2EAC, 0x793A}, {0x2EAD, 0x793B}, {0x2EAE, 0x25AD7}, {0x2EAF, 0x7CF9}, {0x2EB0, 0x7E9F}, {0x2EB1, 0x7F53},
+    {0x2EB2, 0x7F52}, {0x2EB3, 0x34C1}, {0x2EB4, 0x5197}, {0x2EB5, 0x2626B}, {0x2EB6, 0x7F8A}, {0x2EB7, 0x2634C},
+    {0x2EB8, 0x2634B}, {0x2EB9, 0x8002}, {0x2EBA, 0x8080}, {0x2EBB, 0x807F}, {0x2EBC, 0x8089}, {0x2EBD, 0x26951},
+    {0x2EBE, 0x8279}, {0x2EBF, 0x8279}, {0x2EC0, 0x8279}, {0x2EC1, 0x864E}, {0x2EC2, 0x8864}, {0x2EC3, 0x8980},
+    {0x2EC4, 0x897F}, {0x2EC5, 0x89C1}, {0x2EC6, 0x89D2}, {0x2EC7, 0x278B2}, {0x2EC8, 0x8BA0}, {0x2EC9, 0x8D1D},
+    {0x2ECA, 0x27FB7}, {0x2ECB, 0x8F66}, {0x2ECC, 0x8FB6}, {0x2ECD, 0x8FB6}, {0x2ECE, 0x8FB6}, {0x2ECF, 0x9091},
+    {0x2ED0, 0x9485}, {0x2ED1, 0x9577}, {0x2ED2, 0x9578}, {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED5, 0x28E0F},
+    {0x2ED6, 0x961D}, {0x2ED7, 0x96E8}, {0x2ED8, 0x9752}, {0x2ED9, 0x97E6}, {0x2EDA, 0x9875}, {0x2EDB, 0x98CE},
+    {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF}, {0x2EDE, 0x2967F}, {0x2EDF, 0x98E0}, {0x2EE0, 0x9963}, {0x2EE1, 0x29810},
+    {0x2EE2, 0x9A6C}, {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C}, {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F}, {0x2EE7, 0x5364},
+    {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4}, {0x2EEA, 0x9EFE}, {0x2EEB, 0x6589}, {0x2EEC, 0x9F50}, {0x2EED, 0x6B6F},
+    {0x2EEE, 0x9F7F}, {0x2EEF, 0x7ADC}, {0x2EF0, 0x9F99}, {0x2EF1, 0x9F9C}, {0x2EF2, 0x4E80}, {0x2EF3, 0x9F9F},
 };
 
 static int map_radical(int cp)
@@ -160,53 +175,157 @@ static bool is_space(int cp)
            cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
 }
 
+/* Append code point cp as UTF-8. Writes into the buffer directly when it has room (this runs once per
+ * character of every cell), through ys_buf_add otherwise. */
 static void put_cp(ys_buf *b, int cp)
 {
-    utf8proc_uint8_t tmp[4];
-    utf8proc_ssize_t l = utf8proc_encode_char(cp, tmp);
-    ys_buf_add(b, tmp, (size_t)l);
+    unsigned char tmp[4];
+    size_t l;
+    if (cp < 0x80) {
+        tmp[0] = (unsigned char)cp;
+        l = 1;
+    } else if (cp < 0x800) {
+        tmp[0] = (unsigned char)(0xC0 | (cp >> 6));
+        tmp[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        l = 2;
+    } else if (cp < 0x10000) {
+        tmp[0] = (unsigned char)(0xE0 | (cp >> 12));
+        tmp[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        tmp[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        l = 3;
+    } else {
+        tmp[0] = (unsigned char)(0xF0 | (cp >> 18));
+        tmp[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        tmp[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        tmp[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        l = 4;
+    }
+    if (b->data && b->len + l + 1 <= b->cap) {
+        memcpy(b->data + b->len, tmp, l);
+        b->len += l;
+        b->data[b->len] = '\0';
+    } else {
+        ys_buf_add(b, tmp, l);
+    }
 }
 
-char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
+/*
+ * The fast path. Almost every cell of a disclosure is ASCII, CJK Unified Ideographs, common CJK
+ * punctuation and full-width forms. For those, NFKC is known without utf8proc: ASCII, U+4E00–9FFF and the
+ * punctuation below are NFKC-stable starters (checked against Python's unicodedata, Unicode 14), the
+ * full-width forms U+FF01–FF5E map to ASCII U+0021–007E, and U+3000 is a space. No character here
+ * composes with another, so a string made only of them normalises code point by code point. Returns the
+ * NFKC image of cp, or -1 when cp needs the general path.
+ */
+static int fast_nfkc(int cp)
 {
-    /* 1. NFKC, invalid bytes replaced (utf8proc refuses invalid input, so clean it first) */
-    ys_buf clean = YS_BUF_INIT;
-    size_t i = 0;
-    while (i < n) {
-        int cp = ys_utf8_next(s, n, &i);
-        if (cp == 0) continue;
-        put_cp(&clean, cp < 0 ? 0xFFFD : map_radical(cp));
+    if (cp < 0x80) return cp;
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return cp;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+    switch (cp) {
+    case 0x3000: return ' ';
+    case 0x3001: case 0x3002: case 0x3007:                          /* 、。〇 */
+    case 0x3008: case 0x3009: case 0x300A: case 0x300B:             /* 〈〉《》 */
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F:             /* 「」『』 */
+    case 0x3010: case 0x3011: case 0x3014: case 0x3015:             /* 【】〔〕 */
+    case 0x3016: case 0x3017:                                       /* 〖〗 */
+    case 0x2014: case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* — ‘’“” */
+    case 0x00B7: case 0x00D7: case 0x00B1: case 0x00B0:              /* · × ± ° */
+    case 0x2264: case 0x2265: case 0x2030: case 0x25CB:              /* ≤ ≥ ‰ ○ */
+        return cp;
     }
-    utf8proc_uint8_t *nf = NULL;
-    utf8proc_ssize_t nl = utf8proc_map((const utf8proc_uint8_t *)ys_buf_str(&clean), (utf8proc_ssize_t)clean.len,
-                                       &nf, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-    const char *src = ys_buf_str(&clean);
-    size_t srclen = clean.len;
-    if (nl >= 0 && nf) src = (const char *)nf, srclen = (size_t)nl;
+    return -1;
+}
 
-    /* 2. radicals again (NFKC output may not contain them, but cheap), spaces collapsed and dropped
-     *    between CJK characters, trimmed */
-    ys_buf out = YS_BUF_INIT;
+/* Step 2 of normalisation on NFKC text: white space collapsed, dropped between two CJK characters and
+ * at both ends. src is valid UTF-8 here (NFKC output or checked by the caller). */
+static void collapse_into(ys_buf *out, const char *src, size_t srclen)
+{
     int prev = 0;            /* last code point written, 0 at start */
     bool pending_space = false;
-    i = 0;
+    size_t i = 0;
     while (i < srclen) {
-        int cp = ys_utf8_next(src, srclen, &i);
+        int cp;
+        if ((unsigned char)src[i] < 0x80) cp = (unsigned char)src[i++];
+        else cp = next_cp(src, srclen, &i);
         if (cp < 0) cp = 0xFFFD;
+        if (cp == 0) continue;
         cp = map_radical(cp);
         if (is_space(cp)) {
             pending_space = prev != 0;
             continue;
         }
-        if (pending_space && !(ys_is_cjk(prev) && ys_is_cjk(cp))) put_cp(&out, ' ');
+        if (pending_space && !(ys_is_cjk(prev) && ys_is_cjk(cp))) ys_buf_addc(out, ' ');
         pending_space = false;
-        put_cp(&out, cp);
+        put_cp(out, cp);
         prev = cp;
     }
+}
+
+/* Normalised s[0..n) appended to out; scratch is working memory (reused between calls). */
+static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n)
+{
+    /* fast path: every code point valid and in fast_nfkc's set. When none of them changes under NFKC
+     * (the common case) the input is collapsed as it is; otherwise it is mapped into scratch first. */
+    size_t i = 0;
+    bool fast = true, identity = true;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int cp = next_cp(s, n, &i);
+        int m = cp < 0 ? -1 : fast_nfkc(cp);
+        if (m < 0) {
+            fast = false;
+            break;
+        }
+        if (m != cp) identity = false;
+    }
+    if (fast && identity) {
+        collapse_into(out, s, n);
+        return;
+    }
+    ys_buf_reset(scratch);
+    if (fast) {
+        for (i = 0; i < n;) {
+            if ((unsigned char)s[i] < 0x80) {   /* runs of ASCII are copied as they are */
+                size_t j = i + 1;
+                while (j < n && (unsigned char)s[j] < 0x80) j++;
+                ys_buf_add(scratch, s + i, j - i);
+                i = j;
+                continue;
+            }
+            put_cp(scratch, fast_nfkc(next_cp(s, n, &i)));
+        }
+        collapse_into(out, ys_buf_str(scratch), scratch->len);
+        return;
+    }
+
+    /* general path: NFKC by utf8proc, which refuses invalid input, so invalid bytes become U+FFFD first
+     * and NULs are dropped; radicals of the CJK Radicals Supplement are mapped before and after */
+    ys_buf_reset(scratch);
+    i = 0;
+    while (i < n) {
+        int cp = next_cp(s, n, &i);
+        if (cp == 0) continue;
+        put_cp(scratch, cp < 0 ? 0xFFFD : map_radical(cp));
+    }
+    utf8proc_uint8_t *nf = NULL;
+    utf8proc_ssize_t nl = utf8proc_map((const utf8proc_uint8_t *)ys_buf_str(scratch), (utf8proc_ssize_t)scratch->len,
+                                       &nf, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (nl >= 0 && nf) collapse_into(out, (const char *)nf, (size_t)nl);
+    else collapse_into(out, ys_buf_str(scratch), scratch->len);
+    free(nf);
+}
+
+char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
+{
+    ys_buf out = YS_BUF_INIT, scratch = YS_BUF_INIT;
+    normalize_into(&out, &scratch, s, n);
     char *r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
     ys_buf_release(&out);
-    ys_buf_release(&clean);
-    free(nf);
+    ys_buf_release(&scratch);
     return r;
 }
 
@@ -222,35 +341,102 @@ static int key_cp(int cp)
     return cp;
 }
 
-static void key_into(ys_buf *b, const char *s)
+/* Comparison key of s appended to b: normalised (through nf, reused), no white space, brackets and
+ * quotes unified. */
+static void key_into(ys_buf *b, ys_buf *nf, ys_buf *scratch, const char *s)
 {
-    ys_arena *tmp = ys_arena_new();
-    const char *nf = ys_text_normalize(tmp, s, strlen(s));
-    size_t n = strlen(nf), i = 0;
+    ys_buf_reset(nf);
+    normalize_into(nf, scratch, s, strlen(s));
+    const char *t = ys_buf_str(nf);
+    size_t n = nf->len, i = 0;
     while (i < n) {
-        int cp = ys_utf8_next(nf, n, &i);
+        int cp;
+        if ((unsigned char)t[i] < 0x80) cp = (unsigned char)t[i++];
+        else cp = next_cp(t, n, &i);
         if (cp < 0 || is_space(cp)) continue;
         put_cp(b, key_cp(cp));
     }
-    ys_arena_free(tmp);
+}
+
+/*
+ * The comparison key of a string whose code points are all in fast_nfkc's set is computed code point by
+ * code point: key_cp(fast_nfkc(cp)), spaces and NULs dropped (the collapse of white space does not matter
+ * once all of it goes). key_next yields the next key code point of s from *i: KEY_END at the end,
+ * KEY_SLOW when the string needs the general path.
+ */
+enum { KEY_END = -2, KEY_SLOW = -1 };
+
+static int key_next(const char *s, size_t n, size_t *i)
+{
+    while (*i < n) {
+        int cp;
+        if ((unsigned char)s[*i] < 0x80) cp = (unsigned char)s[(*i)++];
+        else if ((cp = next_cp(s, n, i)) < 0) return KEY_SLOW;
+        int m = fast_nfkc(cp);
+        if (m < 0) return KEY_SLOW;
+        if (m == 0 || is_space(m)) continue;
+        return key_cp(m);
+    }
+    return KEY_END;
+}
+
+/* True when every code point of s takes the fast path. */
+static bool key_fast(const char *s, size_t n)
+{
+    size_t i = 0;
+    int c;
+    while ((c = key_next(s, n, &i)) != KEY_END)
+        if (c == KEY_SLOW) return false;
+    return true;
 }
 
 char *ys_text_key(ys_arena *a, const char *s)
 {
-    ys_buf b = YS_BUF_INIT;
-    key_into(&b, s ? s : "");
+    s = s ? s : "";
+    size_t n = strlen(s);
+    if (key_fast(s, n)) {   /* fast path: the key is never longer than s */
+        char *r = ys_arena_alloc(a, n + 1);
+        ys_buf b = {r, 0, n + 1};   /* borrowed storage: put_cp never needs to grow it */
+        size_t i = 0;
+        int c;
+        while ((c = key_next(s, n, &i)) >= 0) put_cp(&b, c);
+        r[b.len] = '\0';
+        return r;
+    }
+    ys_buf b = YS_BUF_INIT, nf = YS_BUF_INIT, scratch = YS_BUF_INIT;
+    key_into(&b, &nf, &scratch, s);
     char *r = ys_arena_strndup(a, ys_buf_str(&b), b.len);
     ys_buf_release(&b);
+    ys_buf_release(&nf);
+    ys_buf_release(&scratch);
     return r;
 }
 
 bool ys_text_same(const char *x, const char *y)
 {
-    ys_buf a = YS_BUF_INIT, b = YS_BUF_INIT;
-    key_into(&a, x ? x : "");
-    key_into(&b, y ? y : "");
-    bool same = strcmp(ys_buf_str(&a), ys_buf_str(&b)) == 0;
+    x = x ? x : "";
+    y = y ? y : "";
+    if (strcmp(x, y) == 0) return true;   /* equal strings have equal keys */
+    /* fast path: compare key code points as they come, without allocating */
+    size_t nx = strlen(x), ny = strlen(y), i = 0, j = 0;
+    for (;;) {
+        int a = key_next(x, nx, &i), b = key_next(y, ny, &j);
+        if (a == KEY_SLOW || b == KEY_SLOW) break;
+        if (a != b) {
+            /* a later code point of the general path could still change this one (a combining mark
+             * composes with it): conclude only when both strings are fast throughout */
+            if (key_fast(x + i, nx - i) && key_fast(y + j, ny - j)) return false;
+            break;
+        }
+        if (a == KEY_END) return true;
+    }
+    ys_buf a = YS_BUF_INIT, b = YS_BUF_INIT, nf = YS_BUF_INIT, scratch = YS_BUF_INIT;
+    key_into(&a, &nf, &scratch, x);
+    key_into(&b, &nf, &scratch, y);
+    bool same = a.len == b.len && memcmp(ys_buf_str(&a), ys_buf_str(&b), a.len) == 0;
     ys_buf_release(&a);
     ys_buf_release(&b);
+    ys_buf_release(&nf);
+    ys_buf_release(&scratch);
     return same;
 }

@@ -219,3 +219,11 @@ int ys_code_level(const char *code)
         if (code[i] < '0' || code[i] > '9') return 0;
     return n == 3 ? 1 : n == 5 ? 2 : n == 7 ? 3 : 0;
 }
+
+ys_comparison *ys_disclosure_add_comparison(ys_disclosure *d)
+{
+    ys_comparison c = {0};
+    c.item = c.label = c.reason = "";
+    YS_VEC_PUSH(d->arena, d->comparisons, d->ncomparisons, d->comparisons_cap, c);
+    return &d->comparisons[d->ncomparisons - 1];
+}

@@ -179,6 +179,18 @@ typedef struct {
     ys_source src;
 } ys_toc_entry;
 
+/* A figure compared with last year's (derive fills these from the book's prior figures; the HTML
+ * renderer charts them; the 情况说明 cites them). */
+typedef struct {
+    const char *item;      /* key: total, basic, project, three_public, abroad, car, car_buy, car_run,
+                              reception, running_costs … (docs/BOOK.md, sheet prior) */
+    const char *label;     /* Chinese label: "“三公”经费" */
+    ys_money current;      /* this year, 分 */
+    ys_money prior;        /* last year, 分 */
+    bool has_prior;
+    const char *reason;    /* 增减变化原因, "" when none */
+} ys_comparison;
+
 typedef struct {
     const char *department;       /* 赵县人力资源和社会保障局 */
     const char *department_code;  /* 323 (local to the region) */
@@ -200,6 +212,8 @@ typedef struct ys_disclosure {
     ys_section *sections;
     size_t ntoc, toc_cap;
     ys_toc_entry *toc;
+    size_t ncomparisons, comparisons_cap;
+    ys_comparison *comparisons;   /* year-over-year figures; empty for documents read back */
     size_t nlines;                /* source lines (text readers), for evidence in reports */
     const char **lines;           /* raw lines, 1-based index i → lines[i-1]; NULL when not kept */
 } ys_disclosure;
@@ -235,6 +249,7 @@ ys_indicator *ys_project_add_indicator(ys_disclosure *d, ys_project *p);
 ys_section *ys_disclosure_add_section(ys_disclosure *d, const char *number, const char *title);
 ys_figure *ys_section_add_figure(ys_disclosure *d, ys_section *s);
 ys_toc_entry *ys_disclosure_add_toc(ys_disclosure *d);
+ys_comparison *ys_disclosure_add_comparison(ys_disclosure *d);
 
 /* A code's level in the function classification: 3 → 类, 5 → 款, 7 → 项; economic: 3 类, 5 款. */
 int ys_code_level(const char *code);   /* 1, 2, 3 for 3/5/7 digits; 0 otherwise */
