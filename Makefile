@@ -25,9 +25,9 @@ DESTDIR  ?=
 CC       ?= cc
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS      = libutf8proc jansson libzip expat
+PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo
 # Used when pkg-config itself is missing or does not know a package (the library names are stable).
-PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat
+PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 
 # pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh
@@ -64,7 +64,7 @@ REPLAY_BIN:= $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 DEPS_STAMP:= $(BUILD)/.deps-ok
 PREFIX_STAMP := $(BUILD)/.prefix
 
-.PHONY: all deps check unit golden fuzz-replay demo bench fuzz install uninstall installcheck clean asan \
+.PHONY: all deps check unit golden fuzz-replay browser demo bench fuzz install uninstall installcheck clean asan \
         FORCE
 .DELETE_ON_ERROR:
 all: $(BIN) $(if $(filter build,$(BUILD)),yusuan)
@@ -112,7 +112,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
 # ---- tests ------------------------------------------------------------------------------------------
-check: unit golden fuzz-replay
+check: unit golden fuzz-replay browser
 	@echo "make check: all passed ($(BUILD))"
 
 unit: $(UNIT_BIN)
@@ -121,6 +121,10 @@ unit: $(UNIT_BIN)
 golden: $(BIN)
 	$(Q)YUSUAN=$(abspath $(BIN)) sh tests/golden/run.sh
 
+# The HTML page opened in headless Chromium (skips with a message when chromium is absent).
+browser: $(LIB)
+	$(Q)BUILD=$(BUILD) CC="$(CC)" SAN="$(SAN)" PKGS="$(PKGS)" sh tests/browser/run.sh
+
 fuzz-replay: $(REPLAY_BIN)
 	$(Q)for r in $(REPLAY_BIN); do n=$${r##*/replay_fuzz_}; $$r tests/fuzz/corpus/$$n || exit 1; done
 
@@ -128,11 +132,15 @@ fuzz-replay: $(REPLAY_BIN)
 ASAN_BUILD ?= build-asan
 asan:
 	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
 	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
 # ---- demo, bench, fuzz, install -----------------------------------------------------------------------
 demo: all
+	@echo "== yusuan build examples/zhaoxian-hrss-2024/book -o out/zhaoxian-hrss-2024"
+	$(Q)$(BIN) build examples/zhaoxian-hrss-2024/book -o out/zhaoxian-hrss-2024
+	@echo
 	@echo "== yusuan audit examples/zhaoxian-hrss-2024/published.txt"
 	$(Q)$(BIN) audit examples/zhaoxian-hrss-2024/published.txt; s=$$?; \
 	  if [ $$s -gt 1 ]; then exit $$s; fi; \

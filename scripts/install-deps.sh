@@ -13,13 +13,18 @@
 set -eu
 
 # Every package is listed with what uses it.
-BUILD_PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libexpat1-dev libzip-dev"
+BUILD_PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libexpat1-dev libzip-dev
+libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils poppler-data chromium"
 #   build-essential  gcc, make, libc6-dev (iconv is in glibc), libasan/libubsan for `make asan`
 #   pkg-config       compiler flags of the libraries below
 #   libutf8proc-dev  NFKC normalisation (src/core/text.c)
 #   libjansson-dev   JSON output
 #   libcmocka-dev    unit tests (tests/unit)
 #   libexpat1-dev, libzip-dev   the XLSX reader (OOXML is zipped XML)
+#   libxlsxwriter-dev            XLSX output (render/workbook.c) and the empty budget book (template)
+#   libcairo2-dev, libpango1.0-dev, fonts-noto-cjk   PDF output (render/pdf.c) with the Noto CJK SC fonts
+#   poppler-utils, poppler-data  `pdftotext -tsv`: the PDF reader (a subprocess, not linked) and PDF tests
+#   chromium                     the HTML page test (tests/browser/run.sh, headless)
 FUZZ_PKGS="clang libclang-rt-dev"
 #   clang            -fsanitize=fuzzer; libclang-rt-dev holds libFuzzer (only a Recommends of clang)
 BENCH_PKGS="hyperfine"

@@ -422,18 +422,36 @@ static bool is_grade(const char *v)
     return false;
 }
 
-static ind_problem classify(ys_arena *a, const char *cur1, const ys_indicator *in)
+/* k1: the level key of the indicator's 一级指标 (the last non-empty one above it). */
+static ind_problem classify(ys_arena *a, const char *k1, const ys_indicator *in)
 {
     const char *v = in->value ? in->value : "";
     if (!*v) return IND_NOT_MEASURABLE;
     if ((in->level3 && *in->level3 && ys_text_same(v, in->level3)) ||
         (in->description && *in->description && ys_text_same(v, in->description)))
         return IND_RESTATED;
-    const char *k1 = level_key(a, cur1), *k2 = level_key(a, in->level2);
+    const char *k2 = level_key(a, in->level2);
     bool cost = strncmp(k2, "成本", strlen("成本")) == 0 || strcmp(k1, "成本") == 0;
     if (cost && !(has_digit(v) && strstr(v, "元"))) return IND_COST_NO_MONEY;
     if (!has_digit(v) && !is_grade(v)) return IND_NOT_MEASURABLE;
     return IND_OK;
+}
+
+/* The problem of each indicator of p into probs (p->nindicators entries). */
+/* The problem of each indicator of p into probs (p->nindicators entries); the 一级指标 key is computed
+ * once per 一级指标, not per indicator. */
+static void classify_project(ys_arena *a, const ys_project *p, ind_problem *probs)
+{
+    const char *cur1 = "", *k1 = NULL;
+    for (size_t k = 0; k < p->nindicators; k++) {
+        const ys_indicator *in = &p->indicators[k];
+        if (in->level1 && *in->level1 && in->level1 != cur1) {
+            cur1 = in->level1;
+            k1 = NULL;
+        }
+        if (!k1) k1 = level_key(a, cur1);
+        probs[k] = classify(a, k1, in);
+    }
 }
 
 static void quality(ys_check_ctx *ctx, ind_problem want, const char *what)
@@ -449,15 +467,15 @@ static void quality(ys_check_ctx *ctx, ind_problem want, const char *what)
     ys_buf lbl = YS_BUF_INIT, list = YS_BUF_INIT;
     for (size_t i = 0; i < d->nprojects; i++) {
         const ys_project *p = &d->projects[i];
-        const char *cur1 = "";
         size_t nbad = 0;
         ys_finding *fd = NULL;
         const ys_indicator *first = NULL;
+        ind_problem *probs = ys_arena_calloc(a, p->nindicators ? p->nindicators : 1, sizeof *probs);
+        classify_project(a, p, probs);
         ys_buf_reset(&list);
         for (size_t k = 0; k < p->nindicators; k++) {
             const ys_indicator *in = &p->indicators[k];
-            if (in->level1 && *in->level1) cur1 = in->level1;
-            if (classify(a, cur1, in) != want) continue;
+            if (probs[k] != want) continue;
             if (!first) first = in;
             ys_buf_printf(&list, "%s%s/%s=“%s”", nbad ? "；" : "", in->level2, in->level3, in->value);
             nbad++;
@@ -467,11 +485,9 @@ static void quality(ys_check_ctx *ctx, ind_problem want, const char *what)
         plabel(&lbl, p);
         fd = ys_check_report(ctx, proj_loc(p, "指标值", first->src), "%s有 %zu 个指标值%s：%s", ys_buf_str(&lbl), nbad,
                              what, ys_buf_str(&list));
-        cur1 = "";
         for (size_t k = 0; k < p->nindicators; k++) {
             const ys_indicator *in = &p->indicators[k];
-            if (in->level1 && *in->level1) cur1 = in->level1;
-            if (in != first && classify(a, cur1, in) == want) {
+            if (in != first && probs[k] == want) {
                 ys_location l = proj_loc(p, "指标值", in->src);
                 l.name = (char *)in->level3;
                 ys_finding_add_loc(fd, l);

@@ -617,13 +617,16 @@ static void r48(ys_check_ctx *ctx)
     const ys_figure **figs = ys_arena_calloc(a, n, sizeof *figs);
     const char **keys = ys_arena_calloc(a, n, sizeof *keys);
     size_t m = 0;
-    for (size_t i = 0; i < d->nsections; i++)
+    /* within one section: the same words in two sections may name different scopes (the 公务用车运行维护费
+     * of the 机关运行经费 of 行政 units in 三, that of the whole department's "三公" in 四) */
+    for (size_t i = 0; i < d->nsections; i++) {
+        size_t section_start = m;
         for (size_t k = 0; k < d->sections[i].nfigures; k++) {
             const ys_figure *f = &d->sections[i].figures[k];
             if (is_change(f)) continue;
             const char *key = core_label(a, f->label);
             if (ys_utf8_len(key) < 3) continue;
-            for (size_t j = 0; j < m; j++) {
+            for (size_t j = section_start; j < m; j++) {
                 if (strcmp(keys[j], key) != 0) continue;
                 const ys_figure *g = figs[j];
                 ys_unit u = f->unit ? f->unit : doc_unit(d, NULL);
@@ -638,6 +641,7 @@ static void r48(ys_check_ctx *ctx)
             }
             figs[m] = f, keys[m] = key, m++;
         }
+    }
     ys_arena_free(a);
 }
 

@@ -19,6 +19,9 @@ typedef int (*ys_cmd_fn)(int argc, char **argv);
 int ys_cmd_audit(int argc, char **argv);
 int ys_cmd_extract(int argc, char **argv);
 int ys_cmd_rules(int argc, char **argv);
+int ys_cmd_template(int argc, char **argv);
+int ys_cmd_check(int argc, char **argv);
+int ys_cmd_build(int argc, char **argv);
 
 /* Print diagnostics to stderr as `location: 错误: message`. */
 void ys_cli_print_diags(const ys_diags *d);

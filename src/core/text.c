@@ -38,6 +38,15 @@ static inline int next_cp(const char *s, size_t n, size_t *i)
     return cp;
 }
 
+/* Length of a CJK Unified Ideograph U+4E00–9FFF (three bytes E4 B8 80 … E9 BF BF) at u[i], 0 when there
+ * is none: the common case of every loop below, recognised without decoding. */
+static inline size_t cjk_at(const unsigned char *u, size_t n, size_t i)
+{
+    if (i + 3 > n || u[i] < 0xE4 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+        return 0;
+    return (u[i] == 0xE4 && u[i + 1] < 0xB8) ? 0 : 3;
+}
+
 int ys_utf8_next(const char *s, size_t n, size_t *i)
 {
     return next_cp(s, n, i);
@@ -175,31 +184,38 @@ static bool is_space(int cp)
            cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
 }
 
+/* Code point cp as UTF-8 at o (room for 4 bytes); returns the length. */
+static inline size_t encode_cp(char *o, int cp)
+{
+    unsigned char *u = (unsigned char *)o;
+    if (cp < 0x80) {
+        u[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        u[0] = (unsigned char)(0xC0 | (cp >> 6));
+        u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        u[0] = (unsigned char)(0xE0 | (cp >> 12));
+        u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    u[0] = (unsigned char)(0xF0 | (cp >> 18));
+    u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Append code point cp as UTF-8. Writes into the buffer directly when it has room (this runs once per
  * character of every cell), through ys_buf_add otherwise. */
 static void put_cp(ys_buf *b, int cp)
 {
-    unsigned char tmp[4];
-    size_t l;
-    if (cp < 0x80) {
-        tmp[0] = (unsigned char)cp;
-        l = 1;
-    } else if (cp < 0x800) {
-        tmp[0] = (unsigned char)(0xC0 | (cp >> 6));
-        tmp[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        l = 2;
-    } else if (cp < 0x10000) {
-        tmp[0] = (unsigned char)(0xE0 | (cp >> 12));
-        tmp[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        tmp[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        l = 3;
-    } else {
-        tmp[0] = (unsigned char)(0xF0 | (cp >> 18));
-        tmp[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-        tmp[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        tmp[3] = (unsigned char)(0x80 | (cp & 0x3F));
-        l = 4;
-    }
+    char tmp[4];
+    size_t l = encode_cp(tmp, cp);
     if (b->data && b->len + l + 1 <= b->cap) {
         memcpy(b->data + b->len, tmp, l);
         b->len += l;
@@ -262,50 +278,84 @@ static void collapse_into(ys_buf *out, const char *src, size_t srclen)
     }
 }
 
-/* Normalised s[0..n) appended to out; scratch is working memory (reused between calls). */
-static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n)
+/* True when every code point of s[0..n) is valid and in fast_nfkc's set. The loop skips ASCII and CJK
+ * Unified Ideographs without a call. */
+static bool scan_fast(const char *s, size_t n)
 {
-    /* fast path: every code point valid and in fast_nfkc's set. When none of them changes under NFKC
-     * (the common case) the input is collapsed as it is; otherwise it is mapped into scratch first. */
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    bool fast = true, identity = true;
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
+        if (u[i] < 0x80) {
             i++;
             continue;
         }
+        size_t l = cjk_at(u, n, i);
+        if (l) {
+            i += l;
+            continue;
+        }
         int cp = next_cp(s, n, &i);
-        int m = cp < 0 ? -1 : fast_nfkc(cp);
-        if (m < 0) {
-            fast = false;
-            break;
-        }
-        if (m != cp) identity = false;
+        if (cp < 0 || fast_nfkc(cp) < 0) return false;
     }
-    if (fast && identity) {
-        collapse_into(out, s, n);
-        return;
-    }
-    ys_buf_reset(scratch);
-    if (fast) {
-        for (i = 0; i < n;) {
-            if ((unsigned char)s[i] < 0x80) {   /* runs of ASCII are copied as they are */
-                size_t j = i + 1;
-                while (j < n && (unsigned char)s[j] < 0x80) j++;
-                ys_buf_add(scratch, s + i, j - i);
-                i = j;
-                continue;
-            }
-            put_cp(scratch, fast_nfkc(next_cp(s, n, &i)));
+    return true;
+}
+
+static bool is_ascii_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * The whole normalisation of a string that scan_fast accepted, in one pass: each code point mapped by
+ * fast_nfkc and collapsed as collapse_into does. None of these code points is a radical, and the only
+ * white space among them (after the mapping) is ASCII's. Runs of CJK ideographs are copied as they are;
+ * code points are decoded only where it matters. out has room for n + 1 bytes (the result is never
+ * longer: no code point maps to more bytes, and one space stands for at least one); returns the length.
+ */
+static size_t normalize_fast(char *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    int prev = 0;   /* last code point written, 0 at start */
+    bool pending_space = false;
+    while (i < n) {
+        size_t l = cjk_at(u, n, i);
+        if (l && !pending_space) {   /* copied as it is; what prev is only matters before a space */
+            memcpy(out + o, s + i, l);
+            o += l;
+            i += l;
+            prev = 0x4E00;
+            continue;
         }
-        collapse_into(out, ys_buf_str(scratch), scratch->len);
+        int cp = u[i] < 0x80 ? u[i++] : fast_nfkc(next_cp(s, n, &i));
+        if (cp == 0) continue;
+        if (is_ascii_space(cp)) {
+            pending_space = prev != 0;
+            continue;
+        }
+        if (pending_space && !(ys_is_cjk(prev) && ys_is_cjk(cp))) out[o++] = ' ';
+        pending_space = false;
+        o += encode_cp(out + o, cp);
+        prev = cp;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Normalised s[0..n) appended to out; scratch is working memory (reused between calls). */
+static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n)
+{
+    if (scan_fast(s, n)) {
+        char *tmp = ys_xmalloc(n + 1);
+        ys_buf_add(out, tmp, normalize_fast(tmp, s, n));
+        free(tmp);
         return;
     }
 
     /* general path: NFKC by utf8proc, which refuses invalid input, so invalid bytes become U+FFFD first
      * and NULs are dropped; radicals of the CJK Radicals Supplement are mapped before and after */
     ys_buf_reset(scratch);
-    i = 0;
+    size_t i = 0;
     while (i < n) {
         int cp = next_cp(s, n, &i);
         if (cp == 0) continue;
@@ -321,6 +371,11 @@ static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n
 
 char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
 {
+    if (scan_fast(s, n)) {   /* the common case: straight into the arena */
+        char *r = ys_arena_alloc(a, n + 1);
+        normalize_fast(r, s, n);
+        return r;
+    }
     ys_buf out = YS_BUF_INIT, scratch = YS_BUF_INIT;
     normalize_into(&out, &scratch, s, n);
     char *r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
@@ -366,12 +421,38 @@ static void key_into(ys_buf *b, ys_buf *nf, ys_buf *scratch, const char *s)
  */
 enum { KEY_END = -2, KEY_SLOW = -1 };
 
-static int key_next(const char *s, size_t n, size_t *i)
+/* Key of an ASCII character: KEY_SKIP for white space and NUL, brackets and quotes unified. */
+enum { KEY_SKIP = -3 };
+
+static inline int ascii_key(unsigned c)
 {
+    switch (c) {
+    case 0: case ' ': case '\t': case '\r': case '\n': return KEY_SKIP;
+    case '[': case '{': return '(';
+    case ']': case '}': return ')';
+    case '\'': return '"';
+    }
+    return (int)c;
+}
+
+static inline int key_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
     while (*i < n) {
-        int cp;
-        if ((unsigned char)s[*i] < 0x80) cp = (unsigned char)s[(*i)++];
-        else if ((cp = next_cp(s, n, i)) < 0) return KEY_SLOW;
+        unsigned c = u[*i];
+        if (c < 0x80) {
+            ++*i;
+            int k = ascii_key(c);
+            if (k == KEY_SKIP) continue;
+            return k;
+        }
+        if (cjk_at(u, n, *i)) {   /* neither changed nor space */
+            int cp = (int)(u[*i] & 0x0F) << 12 | (int)(u[*i + 1] & 0x3F) << 6 | (int)(u[*i + 2] & 0x3F);
+            *i += 3;
+            return cp;
+        }
+        int cp = next_cp(s, n, i);
+        if (cp < 0) return KEY_SLOW;
         int m = fast_nfkc(cp);
         if (m < 0) return KEY_SLOW;
         if (m == 0 || is_space(m)) continue;
@@ -383,30 +464,27 @@ static int key_next(const char *s, size_t n, size_t *i)
 /* True when every code point of s takes the fast path. */
 static bool key_fast(const char *s, size_t n)
 {
-    size_t i = 0;
-    int c;
-    while ((c = key_next(s, n, &i)) != KEY_END)
-        if (c == KEY_SLOW) return false;
-    return true;
+    return scan_fast(s, n);
 }
 
 char *ys_text_key(ys_arena *a, const char *s)
 {
     s = s ? s : "";
     size_t n = strlen(s);
-    if (key_fast(s, n)) {   /* fast path: the key is never longer than s */
-        char *r = ys_arena_alloc(a, n + 1);
-        ys_buf b = {r, 0, n + 1};   /* borrowed storage: put_cp never needs to grow it */
-        size_t i = 0;
-        int c;
-        while ((c = key_next(s, n, &i)) >= 0) put_cp(&b, c);
-        r[b.len] = '\0';
+    /* fast path, in one pass: the key is never longer than s; a string that turns out to need the
+     * general path leaves n + 1 unused bytes in the arena */
+    char *r = ys_arena_alloc(a, n + 1);
+    size_t i = 0, o = 0;
+    int c;
+    while ((c = key_next(s, n, &i)) >= 0) o += encode_cp(r + o, c);
+    if (c == KEY_END) {
+        r[o] = '\0';
         return r;
     }
-    ys_buf b = YS_BUF_INIT, nf = YS_BUF_INIT, scratch = YS_BUF_INIT;
-    key_into(&b, &nf, &scratch, s);
-    char *r = ys_arena_strndup(a, ys_buf_str(&b), b.len);
-    ys_buf_release(&b);
+    ys_buf k = YS_BUF_INIT, nf = YS_BUF_INIT, scratch = YS_BUF_INIT;
+    key_into(&k, &nf, &scratch, s);
+    r = ys_arena_strndup(a, ys_buf_str(&k), k.len);
+    ys_buf_release(&k);
     ys_buf_release(&nf);
     ys_buf_release(&scratch);
     return r;

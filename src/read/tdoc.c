@@ -33,6 +33,50 @@ static int line_of_offset(const char *s, size_t off)
     return line;
 }
 
+/* The line s[0..n) in the arena, without form feeds. */
+static const char *raw_line(ys_arena *a, const char *s, size_t n)
+{
+    if (!memchr(s, '\f', n)) return ys_arena_strndup(a, s, n);
+    char *r = ys_arena_alloc(a, n + 1), *o = r;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '\f') *o++ = s[i];
+    *o = '\0';
+    return r;
+}
+
+/* Split l->raw on tabs into l->cells (raw and normalised), and join the normalised cells into l->norm.
+ * The raw cells share one copy of the line, its tabs turned into NULs. */
+static void split_cells(ys_arena *a, ys_tline *l)
+{
+    size_t len = strlen(l->raw), nc = 1;
+    for (const char *p = l->raw; (p = memchr(p, '\t', len - (size_t)(p - l->raw))); p++) nc++;
+    l->cells = ys_arena_calloc(a, nc, sizeof *l->cells);
+    l->ncells = nc;
+    char *copy = ys_arena_strndup(a, l->raw, len);
+    size_t normlen = 0;
+    char *p = copy;
+    for (size_t c = 0; c < nc; c++) {
+        char *q = c + 1 < nc ? strchr(p, '\t') : NULL;
+        size_t cl = q ? (size_t)(q - p) : strlen(p);
+        if (q) *q = '\0';
+        l->cells[c].raw = p;
+        l->cells[c].norm = ys_text_normalize(a, p, cl);
+        if (*l->cells[c].norm) l->nfilled++;
+        normlen += strlen(l->cells[c].norm) + (c ? 1 : 0);
+        p = q ? q + 1 : p + cl;
+    }
+    char *norm = ys_arena_alloc(a, normlen + 1), *o = norm;
+    for (size_t c = 0; c < nc; c++) {
+        if (c) *o++ = '\t';
+        size_t k = strlen(l->cells[c].norm);
+        memcpy(o, l->cells[c].norm, k);
+        o += k;
+    }
+    *o = '\0';
+    l->norm = norm;
+    l->blank = l->nfilled == 0;
+}
+
 ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_t n, ys_diags *diags)
 {
     memset(td, 0, sizeof *td);
@@ -60,41 +104,17 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
     doc->lines = ys_arena_calloc(a, cap, sizeof *doc->lines);
     size_t start = 0;
     while (start <= len) {
-        size_t end = start;
-        while (end < len && text[end] != '\n') end++;
+        const char *nl = start < len ? memchr(text + start, '\n', len - start) : NULL;
+        size_t end = nl ? (size_t)(nl - text) : len;
         if (start == len && end == len && td->nlines > 0) break;   /* no empty last line after final \n */
         size_t e = end;
         if (e > start && text[e - 1] == '\r') e--;
         ys_tline *l = &td->lines[td->nlines];
         l->lineno = (int)td->nlines + 1;
         /* form feeds (page breaks of pdftotext) are dropped from the text */
-        ys_buf raw = YS_BUF_INIT;
-        for (size_t i = start; i < e; i++)
-            if (text[i] != '\f') ys_buf_addc(&raw, text[i]);
-        l->raw = ys_arena_strndup(a, ys_buf_str(&raw), raw.len);
-        ys_buf_release(&raw);
+        l->raw = raw_line(a, text + start, e - start);
         doc->lines[td->nlines] = l->raw;
-        /* split on tabs */
-        size_t nc = 1;
-        for (const char *p = l->raw; *p; p++)
-            if (*p == '\t') nc++;
-        l->cells = ys_arena_calloc(a, nc, sizeof *l->cells);
-        ys_buf norm = YS_BUF_INIT;
-        const char *p = l->raw;
-        for (size_t c = 0; c < nc; c++) {
-            const char *q = strchr(p, '\t');
-            size_t cl = q ? (size_t)(q - p) : strlen(p);
-            l->cells[c].raw = ys_arena_strndup(a, p, cl);
-            l->cells[c].norm = ys_text_normalize(a, p, cl);
-            if (*l->cells[c].norm) l->nfilled++;
-            if (c) ys_buf_addc(&norm, '\t');
-            ys_buf_adds(&norm, l->cells[c].norm);
-            p = q ? q + 1 : p + cl;
-        }
-        l->ncells = nc;
-        l->blank = l->nfilled == 0;
-        l->norm = ys_arena_strndup(a, ys_buf_str(&norm), norm.len);
-        ys_buf_release(&norm);
+        split_cells(a, l);
         l->key = ys_text_key(a, l->norm);
         td->nlines++;
         doc->nlines = td->nlines;

@@ -96,9 +96,18 @@ static const char *strip_bold(ys_arena *a, const char *s)
 
 /* ---- figures --------------------------------------------------------------------------------- */
 
+/* Whether s[i] can start a clause or sentence mark: every mark below begins with one of these bytes
+ * (, ; ! ? or the lead byte E3 / EF of 。、 and the full-width forms). Most bytes of a line are not. */
+static bool may_be_mark(const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    return c == ',' || c == ';' || c == '!' || c == '?' || c == 0xE3 || c == 0xEF;
+}
+
 /* Clause boundary at s[i]: its byte length, else 0. */
 static size_t clause_boundary(const char *s, size_t i)
 {
+    if (!may_be_mark(s, i)) return 0;
     static const char *const marks[] = {",", ";", "!", "?", "\xe3\x80\x82" /* 。 */, "\xe3\x80\x81" /* 、 */,
                                         "\xef\xbc\x8c", "\xef\xbc\x9b", "\xef\xbc\x81", "\xef\xbc\x9f"};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
@@ -109,6 +118,7 @@ static size_t clause_boundary(const char *s, size_t i)
 /* Sentence end at s[i]: its byte length, else 0. */
 static size_t sentence_end(const char *s, size_t i)
 {
+    if (!may_be_mark(s, i)) return 0;
     static const char *const marks[] = {"\xe3\x80\x82", "!", "?", ";", "\xef\xbc\x81", "\xef\xbc\x9f"};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
         if (starts_with(s + i, marks[k])) return strlen(marks[k]);

@@ -3,7 +3,8 @@
  */
 #include "render/report.h"
 
-#include <jansson.h>
+#include "core/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,11 +166,68 @@ void ys_report_text(ys_buf *out, const ys_disclosure *d, const char *file, const
 
 /* ---- JSON Lines ------------------------------------------------------------------------------------- */
 
-static json_t *jstr(const char *s)
+/*
+ * The JSON Lines view is written directly into the output buffer (an audit of many files writes one
+ * object per finding; building jansson objects for each cost more than reading the document). The bytes
+ * are those of jansson's json_dumps(JSON_COMPACT | JSON_PRESERVE_ORDER), which this replaced and which
+ * tests/unit/test_render.c compares against: '"', '\' and the control characters escaped (\b \f \n \r \t,
+ * others \u00XX), everything else as it is (UTF-8), and a string that is not valid UTF-8 written as
+ * "\uFFFD" the character (U+FFFD) — invalid UTF-8 cannot come from the reader; be safe.
+ */
+static void json_str(ys_buf *out, const char *s)
 {
-    if (!s) return json_null();
-    json_t *j = json_string(s);
-    return j ? j : json_string("\xef\xbf\xbd");   /* invalid UTF-8 cannot come from the reader; be safe */
+    if (!s) {
+        ys_buf_adds(out, "null");
+        return;
+    }
+    size_t n = strlen(s);
+    if (!ys_utf8_valid(s, n, NULL)) {
+        ys_buf_adds(out, "\"\xef\xbf\xbd\"");
+        return;
+    }
+    ys_buf_addc(out, '"');
+    size_t run = 0;   /* start of the bytes not yet written */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        ys_buf_add(out, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': ys_buf_adds(out, "\\\""); break;
+        case '\\': ys_buf_adds(out, "\\\\"); break;
+        case '\b': ys_buf_adds(out, "\\b"); break;
+        case '\f': ys_buf_adds(out, "\\f"); break;
+        case '\n': ys_buf_adds(out, "\\n"); break;
+        case '\r': ys_buf_adds(out, "\\r"); break;
+        case '\t': ys_buf_adds(out, "\\t"); break;
+        default: ys_buf_printf(out, "\\u%04X", (unsigned)c); break;
+        }
+    }
+    ys_buf_add(out, s + run, n - run);
+    ys_buf_addc(out, '"');
+}
+
+/* "key": preceded by a comma unless it opens the object; the key is a constant of this file (plain
+ * ASCII, nothing to escape). */
+static void json_key(ys_buf *out, const char *key)
+{
+    if (out->len && out->data[out->len - 1] != '{') ys_buf_addc(out, ',');
+    ys_buf_addc(out, '"');
+    ys_buf_adds(out, key);
+    ys_buf_adds(out, "\":");
+}
+
+static void str_field(ys_buf *out, const char *key, const char *s)
+{
+    json_key(out, key);
+    json_str(out, s);
+}
+
+static void row_field(ys_buf *out, const char *key, int row)
+{
+    json_key(out, key);
+    if (row >= 0) ys_buf_printf(out, "%d", row);
+    else ys_buf_adds(out, "null");
 }
 
 static const char *table_name(ys_table_id id)
@@ -178,23 +236,23 @@ static const char *table_name(ys_table_id id)
     return *s ? s : "document";
 }
 
-static json_t *location_json(const ys_location *l, const char *file)
+static void location_json(ys_buf *out, const ys_location *l, const char *file)
 {
     char buf[1024];
-    json_t *o = json_object();
-    json_object_set_new(o, "table", json_string(table_name(l->table)));
-    json_object_set_new(o, "row", l->row >= 0 ? json_integer(l->row) : json_null());
-    json_object_set_new(o, "code", jstr(l->code));
-    json_object_set_new(o, "column", jstr(l->column));
-    json_object_set_new(o, "name", jstr(l->name));
-    json_object_set_new(o, "source", jstr(ys_report_source(&l->src, file, buf, sizeof buf)));
-    return o;
+    ys_buf_addc(out, '{');
+    str_field(out, "table", table_name(l->table));
+    row_field(out, "row", l->row);
+    str_field(out, "code", l->code);
+    str_field(out, "column", l->column);
+    str_field(out, "name", l->name);
+    str_field(out, "source", ys_report_source(&l->src, file, buf, sizeof buf));
+    ys_buf_addc(out, '}');
 }
 
-static json_t *amount_json(bool has, ys_money v, const ys_finding *fd)
+static void amount_field(ys_buf *out, const char *key, bool has, ys_money v, const ys_finding *fd)
 {
     char buf[YS_MONEY_BUFSZ];
-    return has ? json_string(amount(v, fd, buf, sizeof buf)) : json_null();
+    str_field(out, key, has ? amount(v, fd, buf, sizeof buf) : NULL);
 }
 
 void ys_report_jsonl(ys_buf *out, const char *file, const ys_findings *f)
@@ -204,32 +262,28 @@ void ys_report_jsonl(ys_buf *out, const char *file, const ys_findings *f)
     for (size_t i = 0; i < n; i++) {
         const ys_finding *fd = o[i].f;
         char buf[1024];
-        json_t *j = json_object();
-        json_object_set_new(j, "file", jstr(file ? file : ""));
-        json_object_set_new(j, "rule", jstr(fd->rule));
-        json_object_set_new(j, "severity", json_string(ys_severity_name(fd->severity)));
-        json_object_set_new(j, "table", json_string(table_name(fd->at.table)));
-        json_object_set_new(j, "code", jstr(fd->at.code));
-        json_object_set_new(j, "row", fd->at.row >= 0 ? json_integer(fd->at.row) : json_null());
-        json_object_set_new(j, "column", jstr(fd->at.column));
-        json_object_set_new(j, "name", jstr(fd->at.name));
-        json_object_set_new(j, "expected", amount_json(fd->has_expected, fd->expected, fd));
-        json_object_set_new(j, "actual", amount_json(fd->has_actual, fd->actual, fd));
         bool amounts = fd->has_expected || fd->has_actual;
-        json_object_set_new(j, "unit", amounts && fd->unit != YS_UNIT_UNKNOWN ? json_string(ys_unit_name(fd->unit))
-                                                                              : json_null());
-        json_object_set_new(j, "message", jstr(fd->message ? fd->message : ""));
-        json_object_set_new(j, "source", jstr(ys_report_source(&fd->at.src, file, buf, sizeof buf)));
-        json_t *locs = json_array();
-        for (size_t k = 0; k < fd->nlocs; k++) json_array_append_new(locs, location_json(&fd->locs[k], file));
-        json_object_set_new(j, "locations", locs);
-        char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        json_decref(j);
-        if (s) {
-            ys_buf_adds(out, s);
-            ys_buf_addc(out, '\n');
-            free(s);
+        ys_buf_addc(out, '{');
+        str_field(out, "file", file ? file : "");
+        str_field(out, "rule", fd->rule);
+        str_field(out, "severity", ys_severity_name(fd->severity));
+        str_field(out, "table", table_name(fd->at.table));
+        str_field(out, "code", fd->at.code);
+        row_field(out, "row", fd->at.row);
+        str_field(out, "column", fd->at.column);
+        str_field(out, "name", fd->at.name);
+        amount_field(out, "expected", fd->has_expected, fd->expected, fd);
+        amount_field(out, "actual", fd->has_actual, fd->actual, fd);
+        str_field(out, "unit", amounts && fd->unit != YS_UNIT_UNKNOWN ? ys_unit_name(fd->unit) : NULL);
+        str_field(out, "message", fd->message ? fd->message : "");
+        str_field(out, "source", ys_report_source(&fd->at.src, file, buf, sizeof buf));
+        json_key(out, "locations");
+        ys_buf_addc(out, '[');
+        for (size_t k = 0; k < fd->nlocs; k++) {
+            if (k) ys_buf_addc(out, ',');
+            location_json(out, &fd->locs[k], file);
         }
+        ys_buf_adds(out, "]}\n");
     }
     free(o);
 }

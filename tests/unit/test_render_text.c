@@ -1,0 +1,308 @@
+/*
+ * test_render_text.c — the text renderer (render/text.c) read back by the text reader: the sample's
+ * disclosure rendered to text and read again gives the same extract JSON (every table, column, row,
+ * code, name and amount; every project field; every section with its text and figures; the TOC), and
+ * the audit of the re-read text gives the same findings (rule, severity, table, row, code, column,
+ * amounts, message). Also: a disclosure without a TOC or page-header texts (as derive makes it) reads
+ * back, untrusted text with TAB/LF cannot break the layout, and rendering is deterministic.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/catalog.h"
+#include "check/check.h"
+#include "core/buf.h"
+#include "model/finding.h"
+#include "read/read.h"
+#include "render/json.h"
+#include "render/render.h"
+
+#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
+
+static ys_disclosure *read_sample(void)
+{
+    setenv("YUSUAN_DATA", "data", 0);
+    ys_disclosure *d = NULL;
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_status st = ys_read_text_file(SAMPLE, &d, &dg);
+    ys_diags_release(&dg);
+    assert_int_equal(st, YS_OK);
+    assert_non_null(d);
+    return d;
+}
+
+static ys_disclosure *reread(const ys_disclosure *d, ys_buf *text)
+{
+    ys_buf_init(text);
+    assert_int_equal(ys_render_text(d, text), YS_OK);
+    ys_disclosure *r = NULL;
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_status st = ys_read_text_mem("rendered.txt", text->data, text->len, &r, &dg);
+    ys_diags_release(&dg);
+    assert_int_equal(st, YS_OK);
+    assert_non_null(r);
+    return r;
+}
+
+static void assert_same_json(const ys_disclosure *a, const ys_disclosure *b)
+{
+    char *ja = ys_json_render(a, YS_TABLE_NONE), *jb = ys_json_render(b, YS_TABLE_NONE);
+    assert_non_null(ja);
+    assert_non_null(jb);
+    if (strcmp(ja, jb) != 0) {
+        size_t i = 0;
+        while (ja[i] && ja[i] == jb[i]) i++;
+        size_t from = i > 200 ? i - 200 : 0;
+        fail_msg("extract JSON differs at byte %zu:\n--- original\n%.400s\n--- re-read\n%.400s", i, ja + from,
+                 jb + from);
+    }
+    free(ja);
+    free(jb);
+}
+
+/* ---- the sample round trip ------------------------------------------------------------------------------- */
+
+static void test_sample_round_trip(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_sample();
+    assert_int_equal(d->nprojects, 40);
+    ys_buf text;
+    ys_disclosure *r = reread(d, &text);
+
+    /* every table, cell by cell */
+    for (int id = 0; id < YS_TABLE__COUNT; id++) {
+        const ys_table *t = d->tables[id], *u = r->tables[id];
+        if (!t) {
+            assert_null(u);
+            continue;
+        }
+        assert_non_null(u);
+        assert_string_equal(t->title, u->title);
+        assert_int_equal(t->unit, u->unit);
+        assert_int_equal(t->ncols, u->ncols);
+        assert_int_equal(t->nrows, u->nrows);
+        for (size_t c = 0; c < t->ncols; c++) {
+            assert_string_equal(t->cols[c].header, u->cols[c].header);
+            assert_string_equal(t->cols[c].key, u->cols[c].key);
+        }
+        for (size_t i = 0; i < t->nrows; i++) {
+            const ys_row *a = &t->rows[i], *b = &u->rows[i];
+            assert_int_equal(a->seq, b->seq);
+            assert_string_equal(a->code, b->code);
+            assert_string_equal(a->name, b->name);
+            for (size_t c = 0; c < t->ncols; c++) {
+                assert_int_equal(a->cells[c].kind, b->cells[c].kind);
+                if (a->cells[c].kind == YS_CELL_MONEY) assert_true(a->cells[c].money == b->cells[c].money);
+                if (a->cells[c].kind == YS_CELL_TEXT) assert_string_equal(a->cells[c].text, b->cells[c].text);
+                if (a->cells[c].kind == YS_CELL_QUANTITY) assert_true(a->cells[c].qty == b->cells[c].qty);
+            }
+        }
+        if (t->note) assert_string_equal(t->note, u->note);
+        else assert_null(u->note);
+    }
+    /* every project field */
+    assert_int_equal(d->nprojects, r->nprojects);
+    for (size_t i = 0; i < d->nprojects; i++) {
+        const ys_project *p = &d->projects[i], *q = &r->projects[i];
+        assert_string_equal(p->code, q->code);
+        assert_string_equal(p->name, q->name);
+        assert_true(p->budget.money == q->budget.money && p->budget.kind == q->budget.kind);
+        assert_true(p->fiscal.money == q->fiscal.money && p->other.kind == q->other.kind);
+        assert_string_equal(p->purpose, q->purpose);
+        assert_string_equal(p->goal, q->goal);
+        assert_int_equal(p->schedule_percent, q->schedule_percent);
+        assert_int_equal(p->nschedule, q->nschedule);
+        for (size_t k = 0; k < p->nschedule; k++) {
+            assert_string_equal(p->schedule[k].label, q->schedule[k].label);
+            assert_true(p->schedule[k].value.money == q->schedule[k].value.money);
+        }
+        assert_int_equal(p->nindicators, q->nindicators);
+        for (size_t k = 0; k < p->nindicators; k++) {
+            assert_string_equal(p->indicators[k].level1, q->indicators[k].level1);
+            assert_string_equal(p->indicators[k].level3, q->indicators[k].level3);
+            assert_string_equal(p->indicators[k].value, q->indicators[k].value);
+            assert_string_equal(p->indicators[k].basis, q->indicators[k].basis);
+        }
+    }
+    /* every section */
+    assert_int_equal(d->nsections, r->nsections);
+    for (size_t i = 0; i < d->nsections; i++) {
+        assert_string_equal(d->sections[i].number, r->sections[i].number);
+        assert_string_equal(d->sections[i].title, r->sections[i].title);
+        assert_string_equal(d->sections[i].text, r->sections[i].text);
+        assert_int_equal(d->sections[i].nfigures, r->sections[i].nfigures);
+    }
+    /* meta, and the whole extract JSON */
+    assert_string_equal(d->meta.department, r->meta.department);
+    assert_string_equal(d->meta.department_code, r->meta.department_code);
+    assert_int_equal(d->meta.year, r->meta.year);
+    assert_int_equal(d->meta.kind, r->meta.kind);
+    assert_same_json(d, r);
+
+    ys_buf_release(&text);
+    ys_disclosure_free(r);
+    ys_disclosure_free(d);
+}
+
+/* ---- the audit of the re-read text ------------------------------------------------------------------------ */
+
+static char *finding_key(const ys_finding *f)
+{
+    ys_buf b = YS_BUF_INIT;
+    ys_buf_printf(&b, "%s|%d|%s|%d|%s|%s|%d:%lld|%d:%lld|%s", f->rule, (int)f->severity,
+                  ys_table_id_name(f->at.table), f->at.row, f->at.code ? f->at.code : "",
+                  f->at.column ? f->at.column : "", f->has_expected, (long long)f->expected, f->has_actual,
+                  (long long)f->actual, f->message ? f->message : "");
+    return ys_buf_detach(&b);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_sample_same_findings(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_sample();
+    ys_buf text;
+    ys_disclosure *r = reread(d, &text);
+    ys_catalog *cat = ys_catalog_new();
+    ys_diags dg;
+    ys_diags_init(&dg);
+    if (ys_catalog_load_default(cat, &dg) != YS_OK) {
+        ys_catalog_free(cat);
+        cat = NULL;
+    }
+    ys_diags_release(&dg);
+    ys_findings fa, fb;
+    ys_findings_init(&fa);
+    ys_findings_init(&fb);
+    ys_check_run(d, cat, NULL, &fa);
+    ys_check_run(r, cat, NULL, &fb);
+    assert_true(fa.count > 0);
+    assert_int_equal(fa.count, fb.count);
+    char **ka = calloc(fa.count, sizeof *ka), **kb = calloc(fb.count, sizeof *kb);
+    for (size_t i = 0; i < fa.count; i++) ka[i] = finding_key(&fa.items[i]), kb[i] = finding_key(&fb.items[i]);
+    qsort(ka, fa.count, sizeof *ka, cmp_str);
+    qsort(kb, fb.count, sizeof *kb, cmp_str);
+    for (size_t i = 0; i < fa.count; i++) assert_string_equal(ka[i], kb[i]);
+    for (size_t i = 0; i < fa.count; i++) free(ka[i]), free(kb[i]);
+    free(ka);
+    free(kb);
+    ys_findings_release(&fa);
+    ys_findings_release(&fb);
+    ys_catalog_free(cat);
+    ys_buf_release(&text);
+    ys_disclosure_free(r);
+    ys_disclosure_free(d);
+}
+
+/* ---- a compiled-like disclosure: no TOC, no page-header texts; hostile text ------------------------------ */
+
+static ys_disclosure *make_compiled(const char *dept_name, const char *row_name)
+{
+    ys_disclosure *d = ys_disclosure_new("book");
+    d->meta.department = dept_name;
+    d->meta.department_code = "901";
+    d->meta.year = 2025;
+    d->meta.kind = YS_KIND_BUDGET;
+    d->meta.scope = YS_SCOPE_DEPARTMENT;
+    d->meta.unit = YS_UNIT_WANYUAN;
+    ys_column cols[] = {
+        {"合计", "total", YS_COL_MONEY}, {"基本支出", "basic", YS_COL_MONEY}, {"项目支出", "project", YS_COL_MONEY}};
+    ys_table *t = ys_disclosure_add_table(d, YS_TABLE_GPB_EXPENSE, "一般公共预算财政拨款支出表", 3, cols);
+    t->unit = YS_UNIT_WANYUAN;
+    ys_source s = {NULL, 0, 0, NULL};
+    ys_row *r = ys_table_add_row(d, t, 1, "", "合计");
+    ys_cell_set_printed(d, &r->cells[0], "100.5", t->unit, s);
+    ys_cell_set_printed(d, &r->cells[1], "60.123", t->unit, s);
+    ys_cell_set_printed(d, &r->cells[2], "40.377", t->unit, s);
+    r = ys_table_add_row(d, t, 2, "208", row_name);
+    ys_cell_set_printed(d, &r->cells[0], "100.5", t->unit, s);
+    ys_cell_set_printed(d, &r->cells[1], "60.123", t->unit, s);
+    ys_cell_set_printed(d, &r->cells[2], "40.377", t->unit, s);
+    ys_section *sec = ys_disclosure_add_section(d, "一", "部门职责及机构设置情况");
+    sec->text = "第一段。\n第二段，含\t制表符。";
+    return d;
+}
+
+static void test_compiled_reads_back(void **state)
+{
+    (void)state;
+    setenv("YUSUAN_DATA", "data", 0);
+    ys_disclosure *d = make_compiled("测试局", "社会保障和就业支出");
+    ys_buf text;
+    ys_disclosure *r = reread(d, &text);
+    const ys_table *u = ys_disclosure_table(r, YS_TABLE_GPB_EXPENSE);
+    assert_non_null(u);
+    assert_int_equal(u->nrows, 2);
+    assert_string_equal(u->rows[1].code, "208");
+    assert_true(u->rows[1].cells[1].money == d->tables[YS_TABLE_GPB_EXPENSE]->rows[1].cells[1].money);
+    assert_int_equal(u->rows[1].cells[1].decimals, 3);   /* 60.123 万元 stays exact */
+    assert_string_equal(r->meta.department, "测试局");
+    /* the code needs its department line twice (text_meta.c); one table prints it once */
+    assert_int_equal(r->meta.year, 2025);
+    assert_int_equal(r->nsections, 2);   /* the 情况说明 title section and 一 */
+    assert_string_equal(r->sections[1].title, "部门职责及机构设置情况");
+    ys_buf_release(&text);
+    ys_disclosure_free(r);
+    ys_disclosure_free(d);
+}
+
+static void test_hostile_text_stays_in_its_cell(void **state)
+{
+    (void)state;
+    setenv("YUSUAN_DATA", "data", 0);
+    ys_disclosure *d = make_compiled("测试局", "名称\t带制表符\n和换行");
+    ys_buf text;
+    ys_disclosure *r = reread(d, &text);
+    const ys_table *u = ys_disclosure_table(r, YS_TABLE_GPB_EXPENSE);
+    assert_non_null(u);
+    assert_int_equal(u->nrows, 2);
+    assert_non_null(strstr(u->rows[1].name, "带制表符"));
+    assert_non_null(strstr(u->rows[1].name, "和换行"));
+    assert_true(u->rows[1].cells[0].money == d->tables[YS_TABLE_GPB_EXPENSE]->rows[1].cells[0].money);
+    ys_buf_release(&text);
+    ys_disclosure_free(r);
+    ys_disclosure_free(d);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_sample();
+    ys_buf a = YS_BUF_INIT, b = YS_BUF_INIT;
+    assert_int_equal(ys_render_text(d, &a), YS_OK);
+    assert_int_equal(ys_render_text(d, &b), YS_OK);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    assert_non_null(strstr(a.data, "323 赵县人力资源和社会保障局\n"));
+    assert_non_null(strstr(a.data, "预算年度：2024\n"));
+    assert_non_null(strstr(a.data, "\n栏次\t1\t2\t3\t4\n"));
+    ys_buf_release(&a);
+    ys_buf_release(&b);
+    ys_disclosure_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_round_trip),
+        cmocka_unit_test(test_sample_same_findings),
+        cmocka_unit_test(test_compiled_reads_back),
+        cmocka_unit_test(test_hostile_text_stays_in_its_cell),
+        cmocka_unit_test(test_deterministic),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
