@@ -9,6 +9,7 @@
 #include "check/check.h"
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "read/pdf.h"
 #include "read/read.h"
 #include "render/report.h"
 
@@ -165,7 +166,7 @@ int ys_cmd_audit(int argc, char **argv)
         ys_diags diags;
         ys_diags_init(&diags);
         ys_disclosure *d = NULL;
-        ys_status st = ys_read_text_file(path, &d, &diags);
+        ys_status st = ys_read_any_file(path, &d, &diags);
         ys_cli_print_diags(&diags);
         ys_diags_release(&diags);
         if (st != YS_OK || !d) {

@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "read/pdf.h"
 #include "read/read.h"
 #include "render/csv.h"
 #include "render/json.h"
@@ -85,7 +86,7 @@ int ys_cmd_extract(int argc, char **argv)
     ys_diags diags;
     ys_diags_init(&diags);
     ys_disclosure *d = NULL;
-    ys_status st = ys_read_text_file(path, &d, &diags);
+    ys_status st = ys_read_any_file(path, &d, &diags);
     ys_cli_print_diags(&diags);
     ys_diags_release(&diags);
     if (st != YS_OK || !d) return YS_EXIT_USAGE;
