@@ -25,9 +25,9 @@ DESTDIR  ?=
 CC       ?= cc
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo
+PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3
 # Used when pkg-config itself is missing or does not know a package (the library names are stable).
-PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo
+PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 
 # pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh

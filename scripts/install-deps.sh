@@ -14,7 +14,8 @@ set -eu
 
 # Every package is listed with what uses it.
 BUILD_PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libexpat1-dev libzip-dev
-libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils poppler-data chromium"
+libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils poppler-data chromium
+libfreexl-dev libsqlite3-dev"
 #   build-essential  gcc, make, libc6-dev (iconv is in glibc), libasan/libubsan for `make asan`
 #   pkg-config       compiler flags of the libraries below
 #   libutf8proc-dev  NFKC normalisation (src/core/text.c)
@@ -25,6 +26,8 @@ libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils pop
 #   libcairo2-dev, libpango1.0-dev, fonts-noto-cjk   PDF output (render/pdf.c) with the Noto CJK SC fonts
 #   poppler-utils, poppler-data  `pdftotext -tsv`: the PDF reader (a subprocess, not linked) and PDF tests
 #   chromium                     the HTML page test (tests/browser/run.sh, headless)
+#   libfreexl-dev                legacy .xls workbooks (read/sheet.c)
+#   libsqlite3-dev               the warehouse (src/store/, SQLite back end)
 FUZZ_PKGS="clang libclang-rt-dev"
 #   clang            -fsanitize=fuzzer; libclang-rt-dev holds libFuzzer (only a Recommends of clang)
 BENCH_PKGS="hyperfine"

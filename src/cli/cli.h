@@ -22,6 +22,10 @@ int ys_cmd_rules(int argc, char **argv);
 int ys_cmd_template(int argc, char **argv);
 int ys_cmd_check(int argc, char **argv);
 int ys_cmd_build(int argc, char **argv);
+int ys_cmd_import(int argc, char **argv);   /* the warehouse (store/store.h) */
+int ys_cmd_ls(int argc, char **argv);
+int ys_cmd_show(int argc, char **argv);
+int ys_cmd_sql(int argc, char **argv);
 
 /* Print diagnostics to stderr as `location: 错误: message`. */
 void ys_cli_print_diags(const ys_diags *d);

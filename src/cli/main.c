@@ -33,6 +33,10 @@ static const struct {
     {"template", ys_cmd_template, "write an empty budget book (XLSX workbook, or TSV files into DIR/)"},
     {"check", ys_cmd_check, "check a budget book's inputs (findings as with audit)"},
     {"build", ys_cmd_build, "derive the complete disclosure from a budget book, in every format"},
+    {"import", ys_cmd_import, "store documents and budget books in the warehouse (SQLite, docs/STORE.md)"},
+    {"ls", ys_cmd_ls, "list the warehouse: departments x years x kind, totals, finding counts"},
+    {"show", ys_cmd_show, "print one stored document's tables and findings"},
+    {"sql", ys_cmd_sql, "run a read-only SQL query on the warehouse, TSV out"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "this help"},
 };
