@@ -1,15 +1,22 @@
 #!/bin/sh
 # run.sh — `make bench`: audit BENCH_FILES (default 300) copies of the sample with
 # `yusuan audit --format json`, and `wc -l` over the same files, in the same run; print both times,
-# MB/s and the ratio. The goal (bench/RESULTS.md) is to stay within 50× of `wc -l`.
+# MB/s and the ratio. The goal (bench/RESULTS.md) is to stay within 50× of `wc -l`. Then bench/build.sh:
+# `yusuan build` of the example book per output format against `yusuan check` of the book (goal: under
+# 1 s for everything); BENCH_NO_BUILD=1 skips it, BENCH_NO_AUDIT=1 skips the audit part.
 #
 # Uses hyperfine when it is installed (scripts/install-deps.sh bench; tried once, optional), otherwise
 # BENCH_RUNS (default 5) timed runs with `date +%s%N`, keeping the best of each.
 #
-# Environment: YUSUAN (binary, default ./yusuan), BENCH_FILES, BENCH_RUNS, BENCH_SAMPLE.
+# Environment: YUSUAN (binary, default ./yusuan), BENCH_FILES, BENCH_RUNS, BENCH_SAMPLE, BENCH_NO_BUILD,
+# BENCH_NO_AUDIT (and those of bench/build.sh).
 set -eu
 cd "$(dirname "$0")/.."
 YUSUAN=${YUSUAN:-./yusuan}
+if [ -n "${BENCH_NO_AUDIT:-}" ]; then
+    [ -n "${BENCH_NO_BUILD:-}" ] || YUSUAN=$YUSUAN sh bench/build.sh
+    exit
+fi
 FILES=${BENCH_FILES:-300}
 RUNS=${BENCH_RUNS:-5}
 SAMPLE=${BENCH_SAMPLE:-examples/zhaoxian-hrss-2024/published.txt}
@@ -69,3 +76,4 @@ awk -v a="$a_s" -v w="$w_s" -v b="$bytes" -v f="$FILES" -v how="$how" 'BEGIN {
     printf "bench: wc -l                       %8.3f s  %8.1f MB/s\n", w, b/1e6/w
     printf "bench: ratio audit / wc -l         %8.1f×  (goal: within 50×)\n", a/w
 }'
+[ -n "${BENCH_NO_BUILD:-}" ] || YUSUAN=$YUSUAN sh bench/build.sh
