@@ -25,9 +25,9 @@ DESTDIR  ?=
 CC       ?= cc
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3
+PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3 gumbo
 # Used when pkg-config itself is missing or does not know a package (the library names are stable).
-PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3
+PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3 -lgumbo
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 
 # pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh
@@ -132,7 +132,7 @@ fuzz-replay: $(REPLAY_BIN)
 ASAN_BUILD ?= build-asan
 asan:
 	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
+	  LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 

@@ -15,7 +15,7 @@ set -eu
 # Every package is listed with what uses it.
 BUILD_PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libexpat1-dev libzip-dev
 libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils poppler-data chromium
-libfreexl-dev libsqlite3-dev"
+libfreexl-dev libsqlite3-dev libgumbo-dev"
 #   build-essential  gcc, make, libc6-dev (iconv is in glibc), libasan/libubsan for `make asan`
 #   pkg-config       compiler flags of the libraries below
 #   libutf8proc-dev  NFKC normalisation (src/core/text.c)
@@ -28,6 +28,7 @@ libfreexl-dev libsqlite3-dev"
 #   chromium                     the HTML page test (tests/browser/run.sh, headless)
 #   libfreexl-dev                legacy .xls workbooks (read/sheet.c)
 #   libsqlite3-dev               the warehouse (src/store/, SQLite back end)
+#   libgumbo-dev                 saved web pages (read/html.c)
 FUZZ_PKGS="clang libclang-rt-dev"
 #   clang            -fsanitize=fuzzer; libclang-rt-dev holds libFuzzer (only a Recommends of clang)
 BENCH_PKGS="hyperfine"

@@ -1,8 +1,9 @@
 /*
  * any.c — one entry point for `audit` and `extract`: a published document read by its content, not its
  * name: the XLS (D0 CF 11 E0 …) or XLSX (PK\3\4) magic → the spreadsheet reader (read/sheet.h); "%PDF"
- * in the first 1 KB (as PDF readers accept it) → the PDF reader (read/pdf.h); anything else → the text
- * reader (read/read.h).
+ * in the first 1 KB (as PDF readers accept it) → the PDF reader (read/pdf.h); a saved web page (the first
+ * tag is <!doctype html>, <html>, <meta>, <table> …: ys_html_sniff) → the HTML reader (read/html.h);
+ * anything else → the text reader (read/read.h).
  */
 #include "read/pdf.h"
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "read/html.h"
 #include "read/read.h"
 #include "read/sheet.h"
 
@@ -41,5 +43,8 @@ ys_status ys_read_any_file(const char *path, ys_disclosure **out, ys_diags *diag
     size_t nh = head_bytes(path, head, sizeof head);
     if (ys_sheet_detect(head, nh) != YS_SHEET_NONE) return ys_read_sheet_file(path, out, diags);
     if (looks_pdf(path)) return ys_read_pdf_file(path, out, diags);
+    unsigned char page[4096];
+    size_t np = head_bytes(path, page, sizeof page);
+    if (ys_html_sniff((const char *)page, np)) return ys_read_html_file(path, out, diags);
     return ys_read_text_file(path, out, diags);
 }

@@ -7,7 +7,9 @@
  * The TSV → lines step (ys_pdf_tsv_to_lines) rebuilds, per page, the visual lines (words whose vertical
  * extents overlap), the cells of a line (runs of words separated by gaps wider than a function of the
  * font height), and for each table zone its column bands (from the data rows: right-aligned numbers,
- * left-aligned names; plus the header words of empty columns; split 类 | 款 | 项 code columns merged
+ * left-aligned names; plus the header words of empty columns at the leaf level of the header — a group
+ * header, with header cells below it on both sides of its centre, makes no column; a text column whose
+ * only header is centred right of its names takes that header; split 类 | 款 | 项 code columns merged
  * into one code column). Every line of a zone is written with one cell per band, so a printed position
  * means the same column on every line and every page (a continuation page without headers inherits the
  * bands of the page before). Wrapped cells (a second text line without its own number) and numbers split

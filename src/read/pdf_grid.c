@@ -56,6 +56,7 @@ typedef struct {
     bool num;                 /* money-like: 1,234.56  (12.00)  -  0 */
     bool digits;              /* digits only */
     int band;                 /* assigned band, -1 none */
+    bool group;               /* a header cell over two columns or more (group header) */
 } cell;
 
 enum { L_SINGLE, L_TAB, L_META, L_PAGENO };
@@ -528,6 +529,8 @@ static bool numeric_band(const line *ls, size_t first_data, size_t z1, const ban
     return any;
 }
 
+static bool split_code_word(const char *t);
+
 static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t first_data, bool top_of_page,
                          band *b)
 {
@@ -556,40 +559,81 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
             double x0 = b[i].x0 - NUM_WIDEN * hmed;
             b[i].x0 = x0 > b[i - 1].x1 + 0.01 ? x0 : b[i - 1].x1 + 0.01;
         }
-    /* header cells outside every data band: columns without data, or group headers */
+    /* header cells outside every data band: columns without data, or group headers over such columns.
+     * A group header has header cells below it (starting under its bottom edge), within its reach, on
+     * both sides of its centre; the next line of a wrapped header cell shares its centre or left edge. Fragments that overlap are one column
+     * (a header word wrapped over two lines). */
     int leaf_min = -1;   /* the highest line holding the lowest header cell of a data band */
     for (size_t i = 0; i < ndata; i++) {
         int lowest = -1;
         for (size_t k = z0; k < first_data; k++)
-            for (size_t c = 0; c < ls[k].ncells; c++)
+            for (size_t c = 0; c < ls[k].ncells && !stub_line(&ls[k]); c++)
                 if (overlap(ls[k].cells[c].x0, ls[k].cells[c].x1, b[i].x0, b[i].x1) > 0) lowest = (int)k;
         if (lowest >= 0 && (leaf_min < 0 || lowest < leaf_min)) leaf_min = lowest;
     }
     band extra[MAX_BANDS];
-    int extra_low[MAX_BANDS];
     size_t ne = 0;
-    for (size_t k = z0; k < first_data; k++)
-        for (size_t c = 0; c < ls[k].ncells && !stub_line(&ls[k]) && (ndata == 0 || leaf_min < 0 || (int)k >= leaf_min);
-             c++) {
+    for (size_t k = z0; k < first_data; k++) {
+        if (stub_line(&ls[k])) continue;
+        for (size_t c = 0; c < ls[k].ncells; c++) {
             const cell *ce = &ls[k].cells[c];
-            bool in = false;
+            /* only cells at the leaf level of the header, or reaching down into it (a cell centred in
+             * a header cell that spans the header's rows) */
+            bool above_leaf = ndata && leaf_min >= 0 && (int)k < leaf_min && ce->y1 <= ls[leaf_min].y0;
+            bool in = above_leaf;
             for (size_t i = 0; i < ndata && !in; i++) in = overlap(ce->x0, ce->x1, b[i].x0, b[i].x1) > 0;
-            if (in) continue;
+            double cx0 = (ce->x0 + ce->x1) / 2, reach = 3 * (ce->x1 - ce->x0);
+            if (reach < 6 * ce->h) reach = 6 * ce->h;
+            bool left = false, right = false, wrapped = false;
+            for (size_t k2 = k + 1; k2 < first_data; k2++) {
+                if (stub_line(&ls[k2])) continue;
+                for (size_t c2 = 0; c2 < ls[k2].ncells; c2++) {
+                    const cell *d2 = &ls[k2].cells[c2];
+                    double cx = (d2->x0 + d2->x1) / 2;
+                    if (d2->y0 < ce->y1 - 0.2 * ce->h || fabs(cx - cx0) > reach || split_code_word(d2->text))
+                        continue;
+                    if (cx < cx0 - 0.5 * ce->h) left = true;
+                    if (cx > cx0 + 0.5 * ce->h) right = true;
+                    /* the next line of a wrapped cell: right under it, same centre or left edge */
+                    if (d2->y0 - ce->y1 < HEADER_WRAP_GAP * ce->h &&
+                        (fabs(cx - cx0) <= 0.5 * ce->h || fabs(d2->x0 - ce->x0) <= 0.5 * ce->h))
+                        wrapped = true;
+                }
+            }
+            ls[k].cells[c].group = left && right && !wrapped;
+            if (in || ls[k].cells[c].group) continue;
             bool merged = false;
             for (size_t x = 0; x < ne && !merged; x++)
                 if (overlap(ce->x0, ce->x1, extra[x].x0, extra[x].x1) > 0) {
                     if (ce->x0 < extra[x].x0) extra[x].x0 = ce->x0;
                     if (ce->x1 > extra[x].x1) extra[x].x1 = ce->x1;
-                    extra_low[x] = (int)k;
                     merged = true;
                 }
-            if (!merged && ne < MAX_BANDS) {
-                extra[ne] = (band){ce->x0, ce->x1, false};
-                extra_low[ne++] = (int)k;
-            }
+            if (!merged && ne < MAX_BANDS) extra[ne++] = (band){ce->x0, ce->x1, false};
         }
-    for (size_t x = 0; x < ne && nb < MAX_BANDS; x++)
-        if (ndata == 0 || leaf_min < 0 || extra_low[x] >= leaf_min) b[nb++] = extra[x];
+    }
+    /* a left-aligned text column whose header is centred over the whole column: its names may all end
+     * before the header starts. A header cell right of a text band that has no header of its own
+     * (only group headers over it) is that band's header, not an empty column. */
+    for (size_t i = 0; i < ndata; i++) {
+        if (numeric_band(ls, first_data, z1, &b[i])) continue;
+        bool own = false;
+        for (size_t k = z0; k < first_data && !own; k++)
+            for (size_t c = 0; c < ls[k].ncells && !own && !stub_line(&ls[k]); c++)
+                own = !ls[k].cells[c].group && overlap(ls[k].cells[c].x0, ls[k].cells[c].x1, b[i].x0, b[i].x1) > 0;
+        if (own) continue;
+        double next = 1e9;   /* the next data band to the right */
+        for (size_t j = 0; j < ndata; j++)
+            if (b[j].x0 > b[i].x1 && b[j].x0 < next) next = b[j].x0;
+        int best = -1;
+        for (size_t x = 0; x < ne; x++)
+            if (extra[x].x0 > b[i].x1 && extra[x].x1 < next && (best < 0 || extra[x].x0 < extra[best].x0))
+                best = (int)x;
+        if (best < 0) continue;
+        b[i].x1 = extra[best].x1;
+        extra[best] = extra[--ne];
+    }
+    for (size_t x = 0; x < ne && nb < MAX_BANDS; x++) b[nb++] = extra[x];
     nb = merge_bands(b, nb, 0);
     nb = merge_code_bands(ls, z0, z1, first_data, b, nb);
     return nb;
@@ -710,21 +754,26 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
     for (size_t i = 0; i < nb; i++) {
         size_t prev = SIZE_MAX;
         double prev_y1 = 0;
+        bool prev_group = false;
         for (size_t k = z0; k < hdr_end; k++) {
             line *l = &ls[k];
             if (!l->grid[i]) continue;
             double y0 = l->y1, y1 = l->y0;
+            bool group = false;
             for (size_t c = 0; c < l->ncells; c++)
                 if (l->cells[c].band == (int)i) {
                     if (l->cells[c].y0 < y0) y0 = l->cells[c].y0;
                     if (l->cells[c].y1 > y1) y1 = l->cells[c].y1;
+                    group = group || l->cells[c].group;
                 }
-            if (prev != SIZE_MAX && y0 - prev_y1 < HEADER_WRAP_GAP * l->h) {
+            /* a group header right above the leaf of one of its columns is not a wrapped line */
+            if (prev != SIZE_MAX && y0 - prev_y1 < HEADER_WRAP_GAP * l->h && !prev_group) {
                 l->grid[i] = join2(a, ls[prev].grid[i], l->grid[i], true);
                 ls[prev].grid[i] = NULL;
             }
             prev = k;
             prev_y1 = y1;
+            prev_group = group;
         }
     }
     /* body: numbers split off their row first, then wrapped text fragments, join their row */

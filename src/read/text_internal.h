@@ -7,6 +7,8 @@
  *   text_meta.c       ys_text_read_meta       department, code, region, year, kind, scope, unit
  *   text_toc.c        ys_text_read_toc        the table of contents (目录): lines ending in a page number
  *   text_tables.c     ys_text_read_tables     the standard tables, procurement, assets, organisation
+ *   text_transpose.c  ys_text_transpose_tables (called by ys_text_read_tables first) sideways tables —
+ *                     a 三公 table with its items as columns — rewritten in td->lines as standard rows
  *   text_projects.c   ys_text_read_projects   the project performance-target tables (绩效目标表)
  *   text_narrative.c  ys_text_read_narrative  the 情况说明 sections and the figures they cite
  */
@@ -19,6 +21,9 @@
 void ys_text_read_meta(ys_tdoc *td, ys_diags *diags);
 void ys_text_read_toc(ys_tdoc *td, ys_diags *diags);
 void ys_text_read_tables(ys_tdoc *td, ys_diags *diags);
+/* Replace every sideways table block of td->lines by the standard layout (lines in the doc's arena;
+ * td->lines, td->nlines and td->claimed are replaced; new lines keep the line numbers they come from). */
+void ys_text_transpose_tables(ys_tdoc *td);
 void ys_text_read_projects(ys_tdoc *td, ys_diags *diags);
 void ys_text_read_narrative(ys_tdoc *td, ys_diags *diags);
 

@@ -863,6 +863,7 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags)
 {
     const ys_template *tpl = ys_template_get(diags);
     if (!tpl || !td || !td->doc) return;
+    ys_text_transpose_tables(td);   /* sideways tables back into standard rows (text_transpose.c) */
     ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL};
     if (td->doc->meta.department && *td->doc->meta.department)
         c.dept_key = ys_text_key(c.tmp, td->doc->meta.department);

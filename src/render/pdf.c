@@ -42,8 +42,11 @@
 
 #define A4_SHORT 595.276
 #define A4_LONG 841.89
-#define PAD_X 3.0          /* cell padding */
+#define PAD_X 5.5          /* cell padding: texts of adjacent cells stay >= 1.2 em apart, so text
+                              extraction (pdftotext, the PDF reader) sees the columns */
 #define PAD_Y 2.5
+#define PAD_Y_HEAD 5.0     /* header cells: a group header and the leaves under it are further apart
+                              than the lines of one wrapped header cell */
 #define MIN_ROW 15.0
 #define MAX_TEXT 3000      /* bytes of one text drawn; longer text is shortened */
 #define MAX_SPAN 256       /* rows one cell may span */
@@ -353,6 +356,11 @@ static void cell_layout(pdf *P, const gblock *b, const gcell *c)
     set_text(P, c->style == ST_HEAD ? b->bold : b->font, c->text, w > 4 ? w : 4, al, false, 0);
 }
 
+static double pad_y(const gcell *c)
+{
+    return c->style == ST_HEAD ? PAD_Y_HEAD : PAD_Y;
+}
+
 /* Row heights from the wrapped text; row-spanning cells stretch their last row. Returns the total. */
 static double block_measure(pdf *P, gblock *b)
 {
@@ -363,7 +371,7 @@ static double block_measure(pdf *P, gblock *b)
             const gcell *c = &b->cells[b->rows[r].first + k];
             if (c->rowspan > 1 || !*c->text) continue;
             cell_layout(P, b, c);
-            double th = text_height(P) + 2 * PAD_Y;
+            double th = text_height(P) + 2 * pad_y(c);
             if (th > h) h = th;
         }
         b->rows[r].h = h;
@@ -377,7 +385,7 @@ static double block_measure(pdf *P, gblock *b)
             double have = 0;
             for (size_t q = r; q <= last; q++) have += b->rows[q].h;
             cell_layout(P, b, c);
-            double need = text_height(P) + 2 * PAD_Y;
+            double need = text_height(P) + 2 * pad_y(c);
             if (need > have) b->rows[last].h += need - have;
         }
     for (size_t r = 0; r < b->nrows; r++) total += b->rows[r].h;
@@ -399,7 +407,7 @@ static void draw_cell(pdf *P, const gblock *b, const gcell *c, double y, double 
         cell_layout(P, b, c);
         double th = text_height(P);
         double ty = y + (h - th) / 2;
-        if (ty < y + PAD_Y) ty = y + PAD_Y;
+        if (ty < y + pad_y(c)) ty = y + pad_y(c);
         show_at(P, x0 + PAD_X, ty);
     }
 }
@@ -734,7 +742,7 @@ static void render_table(pdf *P, const ys_table *t, bool standard)
 
 static void render_project(pdf *P, const ys_project *pj)
 {
-    static const double wt[7] = {62, 70, 72, 75, 75, 70, 91};
+    static const double wt[7] = {72, 70, 72, 72, 72, 70, 87};   /* labels fit on one or two lines */
     double *x = columns(P, wt, 7, P->left, P->right);
     gblock b;
     block_init(&b, 7, x, P->f_small, P->f_small_b);

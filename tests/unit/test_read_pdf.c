@@ -25,8 +25,13 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "catalog/catalog.h"
+#include "check/check.h"
 #include "core/buf.h"
 #include "core/money.h"
+#include "core/text.h"
+#include "derive/derive.h"
+#include "read/book.h"
 #include "read/pdf.h"
 #include "read/read.h"
 #include "render/render.h"
@@ -548,9 +553,8 @@ static bool same_table(const ys_disclosure *a, const ys_disclosure *b, int id)
 
 /*
  * A PDF rendered from the sample (ys_render_pdf) reads back. Every table is compared cell by cell; the
- * tables listed in `exact` must read back exactly (the others are reported: the renderer's narrow
- * columns wrap header words over several lines and empty columns sit side by side under one group
- * header, which the band finder does not separate yet — see the report of this part).
+ * tables listed in `exact` must read back exactly (the others are reported: three_public of the
+ * published sample, assets and organisation are not yet exact).
  */
 static void test_round_trip(void **state)
 {
@@ -568,7 +572,9 @@ static void test_round_trip(void **state)
     ys_status st = ys_read_pdf_file(path, &back, &dg);
     unlink(path);
     assert_int_equal(st, YS_OK);
-    static const ys_table_id exact[] = {YS_TABLE_SUMMARY};
+    static const ys_table_id exact[] = {YS_TABLE_SUMMARY,     YS_TABLE_INCOME,      YS_TABLE_EXPENSE,
+                                        YS_TABLE_FISCAL_SUMMARY, YS_TABLE_GPB_EXPENSE, YS_TABLE_GPB_BASIC,
+                                        YS_TABLE_GOV_FUND,    YS_TABLE_SOE_CAPITAL, YS_TABLE_PROCUREMENT};
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
         if (!same_table(src, back, exact[i])) fail_msg("%s does not read back exactly", ys_table_id_name(exact[i]));
     for (int id = 0; id < YS_TABLE__COUNT; id++)
@@ -576,6 +582,146 @@ static void test_round_trip(void **state)
             print_message("round trip: %s not yet exact\n", ys_table_id_name((ys_table_id)id));
     ys_disclosure_free(src);
     ys_disclosure_free(back);
+    ys_diags_release(&dg);
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+}
+
+/* A 三公 table printed sideways (items as columns, one row of amounts), as Shanghai prints it. */
+static void test_sideways_three_public(void **state)
+{
+    (void)state;
+    ys_buf b;
+    tsv_begin(&b);
+    tsv_page(&b, 1);
+    tsv_word(&b, 1, 300, 40, "2023年部门“三公”经费和机关运行经费预算表");
+    tsv_word(&b, 1, 60, 70, "编制部门：某某街道办事处");
+    tsv_word(&b, 1, 700, 70, "单位:万元");
+    tsv_word(&b, 1, 200, 100, "2023年“三公”经费预算数");
+    tsv_word(&b, 1, 460, 100, "公务用车购置及运行费");
+    tsv_word(&b, 1, 60, 125, "合计");
+    tsv_word(&b, 1, 150, 125, "因公出国(境)费");
+    tsv_word(&b, 1, 270, 125, "公务接待费");
+    tsv_word(&b, 1, 400, 125, "小计");
+    tsv_word(&b, 1, 490, 125, "购置费");
+    tsv_word(&b, 1, 580, 125, "运行费");
+    tsv_word(&b, 1, 660, 125, "2023年机关运行经费预算数");
+    tsv_num(&b, 1, 100, 150, "22.91");
+    tsv_num(&b, 1, 220, 150, "0");
+    tsv_num(&b, 1, 330, 150, "1.35");
+    tsv_num(&b, 1, 440, 150, "21.56");
+    tsv_num(&b, 1, 530, 150, "0");
+    tsv_num(&b, 1, 620, 150, "21.56");
+    tsv_num(&b, 1, 780, 150, "786.09");
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_disclosure *d = NULL;
+    assert_int_equal(ys_read_pdf_tsv("sideways.pdf", ys_buf_str(&b), b.len, &d, &dg), YS_OK);
+    const ys_table *t = ys_disclosure_table(d, YS_TABLE_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->unit, YS_UNIT_WANYUAN);
+    assert_int_equal(t->nrows, 6);
+    assert_int_equal(cell_of(t, row_by(t, "", "合计"), "total"), (ys_money)22910000);
+    assert_int_equal(cell_of(t, row_by(t, "", "一、因公出国(境)费"), "total"), 0);
+    assert_int_equal(cell_of(t, row_by(t, "", "二、公务用车购置及运行费"), "total"), (ys_money)21560000);
+    assert_int_equal(cell_of(t, row_by(t, "", "公务用车运行费"), "total"), (ys_money)21560000);
+    assert_int_equal(cell_of(t, row_by(t, "", "三、公务接待费"), "total"), (ys_money)1350000);
+    /* sources point at the printed amounts (page 1) */
+    assert_int_equal(row_by(t, "", "三、公务接待费")->src.page, 1);
+    ys_disclosure_free(d);
+    ys_diags_release(&dg);
+    ys_buf_release(&b);
+}
+
+/* The same on the real Shanghai PDF (page 28), and the audit of that PDF gives no error. */
+static void test_wanli_sideways_three_public(void **state)
+{
+    (void)state;
+    NEED_PDFTOTEXT();
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_disclosure *d = NULL;
+    assert_int_equal(ys_read_pdf_file(DATA "sh-wanli-2023-budget.pdf", &d, &dg), YS_OK);
+    const ys_table *t = ys_disclosure_table(d, YS_TABLE_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->unit, YS_UNIT_WANYUAN);
+    assert_int_equal(cell_of(t, row_by(t, "", "合计"), "total"), (ys_money)22910000);
+    assert_int_equal(cell_of(t, row_by(t, "", "三、公务接待费"), "total"), (ys_money)1350000);
+    assert_int_equal(cell_of(t, row_by(t, "", "二、公务用车购置及运行费"), "total"), (ys_money)21560000);
+    assert_int_equal(row_by(t, "", "合计")->src.page, 28);
+    ys_catalog *cat = ys_catalog_new();
+    ys_catalog_load_default(cat, &dg);
+    ys_findings f;
+    ys_findings_init(&f);
+    ys_check_run(d, cat, NULL, &f);
+    for (size_t i = 0; i < f.count; i++)
+        if (!f.items[i].folded && f.items[i].severity == YS_SEV_ERROR)
+            print_message("error finding [%s]: %s\n", f.items[i].rule, f.items[i].message);
+    assert_true(ys_findings_max_severity(&f) < YS_SEV_ERROR);
+    ys_findings_release(&f);
+    ys_catalog_free(cat);
+    ys_disclosure_free(d);
+    ys_diags_release(&dg);
+}
+
+/*
+ * The example book, derived and rendered to PDF by yusuan, reads back through the PDF reader: the nine
+ * standard tables cell by cell, procurement, and every section title. Projects are compared and what
+ * differs is printed (not yet exact: see docs/RENDER-PDF.md); the error findings of the read-back
+ * document are limited to the two the unread project rows cause.
+ */
+static void test_book_round_trip(void **state)
+{
+    (void)state;
+    NEED_PDFTOTEXT();
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_catalog *cat = ys_catalog_new();
+    ys_catalog_load_default(cat, &dg);
+    ys_budget *bk = NULL;
+    ys_disclosure *src = NULL, *back = NULL;
+    assert_int_equal(ys_book_read("examples/zhaoxian-hrss-2024/book", &bk, &dg), YS_OK);
+    assert_int_equal(ys_derive(bk, cat, &src, &dg), YS_OK);
+    char path[] = "/tmp/ys-pdf-book-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(ys_render_pdf(src, path, &dg), YS_OK);
+    ys_status st = ys_read_pdf_file(path, &back, &dg);
+    unlink(path);
+    assert_int_equal(st, YS_OK);
+    for (int id = YS_TABLE_SUMMARY; id <= YS_TABLE_PROCUREMENT; id++)
+        if (src->tables[id] && !same_table(src, back, id))
+            fail_msg("%s does not read back exactly", ys_table_id_name((ys_table_id)id));
+    assert_int_equal(back->nsections, src->nsections);
+    for (size_t i = 0; i < src->nsections; i++)
+        assert_true(ys_text_same(src->sections[i].title, back->sections[i].title));
+    size_t exact = 0;
+    for (size_t p = 0; p < src->nprojects; p++) {
+        const ys_project *a = &src->projects[p], *b = NULL;
+        for (size_t q = 0; q < back->nprojects && !b; q++)
+            if (strcmp(back->projects[q].code, a->code) == 0) b = &back->projects[q];
+        if (b && ys_text_same(a->name, b->name) && ys_cell_money(&a->budget) == ys_cell_money(&b->budget) &&
+            a->nindicators == b->nindicators && a->nschedule == b->nschedule)
+            exact++;
+        else
+            print_message("round trip: project %s not yet exact\n", a->code);
+    }
+    print_message("round trip: %zu of %zu projects exact\n", exact, src->nprojects);
+    ys_findings f;
+    ys_findings_init(&f);
+    ys_check_run(back, cat, NULL, &f);
+    for (size_t i = 0; i < f.count; i++)
+        if (!f.items[i].folded && f.items[i].severity == YS_SEV_ERROR) {
+            print_message("error finding [%s]: %s\n", f.items[i].rule, f.items[i].message);
+            if (strcmp(f.items[i].rule, "R36") != 0 && strcmp(f.items[i].rule, "R43") != 0)
+                fail_msg("unexpected error finding [%s]", f.items[i].rule);
+        }
+    ys_findings_release(&f);
+    ys_disclosure_free(src);
+    ys_disclosure_free(back);
+    ys_budget_free(bk);
+    ys_catalog_free(cat);
     ys_diags_release(&dg);
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
@@ -599,6 +745,9 @@ int main(void)
         cmocka_unit_test(test_not_a_pdf),
         cmocka_unit_test(test_pdftotext_missing),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_sideways_three_public),
+        cmocka_unit_test(test_wanli_sideways_three_public),
+        cmocka_unit_test(test_book_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -244,7 +244,8 @@ static void test_sample(void **state)
         char *ff = strchr(p, '\f');
         if (ff) *ff = 0;
         if (strstr(p, "科目编码")) with_code++;
-        if (strstr(p, "上级补助收入") && strstr(p, "附属单位上缴")) with_income_head++;
+        /* narrow columns wrap their header words (上级补助收 / 入): the first lines are enough */
+        if (strstr(p, "上级补助收") && strstr(p, "附属单位上")) with_income_head++;
         p = ff ? ff + 1 : NULL;
     }
     assert_true(with_code >= 2);

@@ -1,0 +1,192 @@
+/*
+ * text_transpose.c — tables printed sideways, turned back into the standard rows before the table stage
+ * reads them (called by ys_text_read_tables, text_tables.c).
+ *
+ * Some localities print the 财政拨款“三公”经费 table transposed: the items are COLUMNS — 合计,
+ * 因公出国(境)费, 公务用车购置及运行费 (often a group over 小计 / 购置费 / 运行费), 公务接待费, sometimes
+ * 机关运行经费 beside them — and one row holds the amounts:
+ *
+ *     2023年部门“三公”经费和机关运行经费预算表
+ *                 2023年“三公”经费预算数       公务用车购置及运行费
+ *     合计   因公出国(境)费   公务接待费   小计   购置费   运行费   2023年机关运行经费预算数
+ *            22.91           0           1.35    21.56   0       21.56    786.09
+ *
+ * ys_text_transpose_tables finds such a block under a three_public title (a header line naming two of the
+ * three items or more in cells of their own, then a line of amounts only) and replaces it, in td->lines,
+ * by the standard layout the template knows (项目 | 合计, then one line per item). The new item lines keep
+ * the line number of the amounts line, so every source and diagnostic points at the printed amounts.
+ * Cells that are no 三公 item (机关运行经费) are dropped. Nothing else is touched.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/text.h"
+#include "read/text_internal.h"
+
+enum { IT_NONE, IT_TOTAL, IT_ABROAD, IT_VEHICLE, IT_PURCHASE, IT_RUNNING, IT_RECEPTION, IT_OTHER, IT__COUNT };
+
+/* Row names in the standard layout (as the sample prints them). */
+static const char *const item_name[IT__COUNT] = {
+    NULL, "合计", "一、因公出国(境)费", "二、公务用车购置及运行费", "其中：公务用车购置费", "公务用车运行费",
+    "三、公务接待费", NULL,
+};
+
+static bool has(const char *key, const char *w)
+{
+    return strstr(key, w) != NULL;
+}
+
+/* The item a header cell names; vehicle_group: a group header 公务用车… stands over 小计/购置费/运行费. */
+static int item_of(const char *key, bool vehicle_group)
+{
+    if (!*key) return IT_NONE;
+    if (has(key, "机关运行")) return IT_OTHER;
+    if (has(key, "因公出国")) return IT_ABROAD;
+    if (has(key, "公务接待") || has(key, "接待费")) return IT_RECEPTION;
+    bool buy = has(key, "购置"), run = has(key, "运行") || has(key, "运维");
+    if (buy && run) return IT_VEHICLE;
+    if (buy) return IT_PURCHASE;
+    if (run) return IT_RUNNING;
+    if (has(key, "公务用车")) return IT_VEHICLE;
+    if (strcmp(key, "小计") == 0) return vehicle_group ? IT_VEHICLE : IT_TOTAL;
+    if (strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || has(key, "三公")) return IT_TOTAL;
+    return IT_OTHER;
+}
+
+/* An amount as printed: 1,234.56  0  -12.5  (3.00)  - */
+static bool amount_text(const char *s)
+{
+    if (strcmp(s, "-") == 0) return true;
+    bool any = false;
+    if (*s == '-' || *s == '(') s++;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') any = true;
+        else if (*s != ',' && *s != '.' && *s != ')' && *s != ' ') return false;
+    }
+    return any;
+}
+
+static bool amounts_line(const ys_tline *l)
+{
+    if (l->nfilled < 2) return false;
+    for (size_t c = 0; c < l->ncells; c++)
+        if (*l->cells[c].norm && !amount_text(l->cells[c].norm)) return false;
+    return true;
+}
+
+/* A line made from text (as tdoc.c splits and normalises one). */
+static ys_tline make_line(ys_arena *a, int lineno, const char *raw)
+{
+    ys_tline l = {0};
+    l.lineno = lineno;
+    l.raw = ys_arena_strdup(a, raw);
+    size_t nc = 1;
+    for (const char *p = raw; *p; p++) nc += *p == '\t';
+    l.cells = ys_arena_calloc(a, nc, sizeof *l.cells);
+    l.ncells = nc;
+    char *copy = ys_arena_strdup(a, raw), *p = copy;
+    ys_buf norm = YS_BUF_INIT;
+    for (size_t c = 0; c < nc; c++) {
+        char *q = c + 1 < nc ? strchr(p, '\t') : NULL;
+        if (q) *q = '\0';
+        l.cells[c].raw = p;
+        l.cells[c].norm = ys_text_normalize(a, p, strlen(p));
+        if (*l.cells[c].norm) l.nfilled++;
+        if (c) ys_buf_addc(&norm, '\t');
+        ys_buf_adds(&norm, l.cells[c].norm);
+        p = q ? q + 1 : p + strlen(p);
+    }
+    l.norm = ys_arena_strdup(a, ys_buf_str(&norm));
+    ys_buf_release(&norm);
+    l.key = ys_text_key(a, l.norm);
+    l.blank = l.nfilled == 0;
+    return l;
+}
+
+/* Is line i a header of sideways 三公 items under a three_public title? Returns the amounts line. */
+static size_t sideways_at(const ys_tdoc *td, ys_arena *a, size_t i, size_t *group)
+{
+    const ys_tline *h = &td->lines[i];
+    if (h->nfilled < 3) return 0;
+    bool title = false;
+    size_t g = i;
+    for (size_t k = i; k > 0 && i - k < 6 && !title; k--) {
+        const ys_tline *u = &td->lines[k - 1];
+        if (u->nfilled == 1 && has(u->key, "三公") && (has(u->key, "表"))) title = true;
+        else if (!title && u->nfilled >= 1 && k == g && has(u->key, "公务用车")) g = k - 1;
+    }
+    if (!title) return 0;
+    bool vehicle_group = g < i;
+    int seen[IT__COUNT] = {0};
+    for (size_t c = 0; c < h->ncells; c++) {
+        const char *key = ys_text_key(a, h->cells[c].norm);
+        int it = item_of(key, vehicle_group);
+        if (it == IT_NONE) continue;
+        if (!amount_text(h->cells[c].norm)) seen[it]++;
+    }
+    int items = (seen[IT_ABROAD] > 0) + (seen[IT_RECEPTION] > 0) + (seen[IT_VEHICLE] || seen[IT_PURCHASE] || seen[IT_RUNNING]);
+    if (items < 2) return 0;
+    for (size_t k = i + 1; k < td->nlines && k <= i + 2; k++) {
+        if (td->lines[k].blank) continue;
+        if (!amounts_line(&td->lines[k])) return 0;
+        *group = g;
+        return k;
+    }
+    return 0;
+}
+
+void ys_text_transpose_tables(ys_tdoc *td)
+{
+    ys_arena *a = td->doc->arena;
+    for (size_t i = 1; i < td->nlines; i++) {
+        size_t g = i, am = sideways_at(td, a, i, &g);
+        if (!am) continue;
+        const ys_tline *h = &td->lines[i], *v = &td->lines[am];
+        bool vehicle_group = g < i;
+        /* pair header cells with amounts: in order when they are as many, else by column */
+        const char *hk[64], *av[64];
+        size_t nh = 0, nv = 0;
+        for (size_t c = 0; c < h->ncells && nh < 64; c++)
+            if (*h->cells[c].norm) hk[nh++] = ys_text_key(a, h->cells[c].norm);
+        for (size_t c = 0; c < v->ncells && nv < 64; c++)
+            if (*v->cells[c].norm) av[nv++] = v->cells[c].norm;
+        const char *val[IT__COUNT] = {0};
+        if (nh == nv) {
+            for (size_t k = 0; k < nh; k++) {
+                int it = item_of(hk[k], vehicle_group);
+                if (!val[it]) val[it] = av[k];
+            }
+        } else {
+            for (size_t c = 0; c < h->ncells && c < v->ncells; c++) {
+                int it = item_of(ys_text_key(a, h->cells[c].norm), vehicle_group);
+                if (it != IT_NONE && !val[it] && *v->cells[c].norm) val[it] = v->cells[c].norm;
+            }
+        }
+        /* the new block: 项目 | 合计, then the items in the standard order */
+        ys_tline repl[IT__COUNT + 1];
+        size_t nr = 0;
+        repl[nr++] = make_line(a, h->lineno, "项目\t合计");
+        static const int order[] = {IT_TOTAL, IT_ABROAD, IT_VEHICLE, IT_PURCHASE, IT_RUNNING, IT_RECEPTION};
+        for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+            int it = order[k];
+            if (!val[it]) continue;
+            char *t = ys_arena_printf(a, "%s\t%s", item_name[it], val[it]);
+            repl[nr++] = make_line(a, v->lineno, t);
+        }
+        /* lines [g, am] become repl[0..nr) */
+        size_t removed = am - g + 1, n2 = td->nlines - removed + nr;
+        ys_tline *nl = ys_arena_calloc(a, n2, sizeof *nl);
+        unsigned char *cl = ys_arena_calloc(a, n2 ? n2 : 1, 1);
+        memcpy(nl, td->lines, g * sizeof *nl);
+        memcpy(cl, td->claimed, g);
+        memcpy(nl + g, repl, nr * sizeof *nl);
+        memcpy(nl + g + nr, td->lines + am + 1, (td->nlines - am - 1) * sizeof *nl);
+        memcpy(cl + g + nr, td->claimed + am + 1, td->nlines - am - 1);
+        td->lines = nl;
+        td->claimed = cl;
+        td->nlines = n2;
+        i = g + nr;
+    }
+}
