@@ -25,9 +25,9 @@ DESTDIR  ?=
 CC       ?= cc
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3 gumbo
+PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3 gumbo libmicrohttpd libpq
 # Used when pkg-config itself is missing or does not know a package (the library names are stable).
-PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3 -lgumbo
+PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3 -lgumbo -lmicrohttpd -lpq
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 
 # pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh
@@ -122,8 +122,9 @@ golden: $(BIN)
 	$(Q)YUSUAN=$(abspath $(BIN)) sh tests/golden/run.sh
 
 # The HTML page opened in headless Chromium (skips with a message when chromium is absent).
-browser: $(LIB)
+browser: $(LIB) $(BIN)
 	$(Q)BUILD=$(BUILD) CC="$(CC)" SAN="$(SAN)" PKGS="$(PKGS)" sh tests/browser/run.sh
+	$(Q)BUILD=$(BUILD) sh tests/browser/portal.sh
 
 fuzz-replay: $(REPLAY_BIN)
 	$(Q)for r in $(REPLAY_BIN); do n=$${r##*/replay_fuzz_}; $$r tests/fuzz/corpus/$$n || exit 1; done

@@ -15,7 +15,8 @@ set -eu
 # Every package is listed with what uses it.
 BUILD_PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev libexpat1-dev libzip-dev
 libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils poppler-data chromium
-libfreexl-dev libsqlite3-dev libgumbo-dev"
+libfreexl-dev libsqlite3-dev libgumbo-dev
+libmicrohttpd-dev libpq-dev"
 #   build-essential  gcc, make, libc6-dev (iconv is in glibc), libasan/libubsan for `make asan`
 #   pkg-config       compiler flags of the libraries below
 #   libutf8proc-dev  NFKC normalisation (src/core/text.c)
@@ -29,8 +30,12 @@ libfreexl-dev libsqlite3-dev libgumbo-dev"
 #   libfreexl-dev                legacy .xls workbooks (read/sheet.c)
 #   libsqlite3-dev               the warehouse (src/store/, SQLite back end)
 #   libgumbo-dev                 saved web pages (read/html.c)
+#   libmicrohttpd-dev            `yusuan serve`: the portal served live on loopback
+#   libpq-dev                    the warehouse PostgreSQL back end (src/store/store_pg.c)
 FUZZ_PKGS="clang libclang-rt-dev"
 #   clang            -fsanitize=fuzzer; libclang-rt-dev holds libFuzzer (only a Recommends of clang)
+PG_PKGS="postgresql postgresql-common"
+#   postgresql       a throw-away server for the warehouse tests against PostgreSQL (scripts/pg-test.sh, CI)
 BENCH_PKGS="hyperfine"
 PROFILE_PKGS="valgrind"
 
@@ -39,10 +44,11 @@ for group in "$@"; do
     case "$group" in
     build) ;;
     fuzz) want="$want $FUZZ_PKGS" ;;
+    pg) want="$want $PG_PKGS" ;;
     bench) want="$want $BENCH_PKGS" ;;
     profile) want="$want $PROFILE_PKGS" ;;
-    all) want="$want $FUZZ_PKGS $BENCH_PKGS $PROFILE_PKGS" ;;
-    *) echo "install-deps: unknown group '$group' (build fuzz bench profile all)" >&2; exit 2 ;;
+    all) want="$want $FUZZ_PKGS $PG_PKGS $BENCH_PKGS $PROFILE_PKGS" ;;
+    *) echo "install-deps: unknown group '$group' (build fuzz pg bench profile all)" >&2; exit 2 ;;
     esac
 done
 

@@ -87,6 +87,7 @@ extern const ys_rule ys_rules_assets[];
 extern const ys_rule ys_rules_text[];
 extern const ys_rule ys_rules_completeness[];
 extern const ys_rule ys_rules_document[];
+extern const ys_rule ys_rules_final[];       /* 决算 only (check/final.c, docs/FINAL.md) */
 extern const ys_rule ys_rules_book[];
 
 #endif

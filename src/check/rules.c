@@ -8,7 +8,7 @@
 
 static const ys_rule *const families[] = {
     ys_rules_completeness, ys_rules_table, ys_rules_hierarchy, ys_rules_cross,
-    ys_rules_projects, ys_rules_assets, ys_rules_text, ys_rules_document, ys_rules_book,
+    ys_rules_projects, ys_rules_assets, ys_rules_text, ys_rules_document, ys_rules_final, ys_rules_book,
 };
 
 size_t ys_rules_count(void)

@@ -158,11 +158,13 @@ static void total_identity(ys_check_ctx *ctx, ys_table_id id, const char *label_
 
 static void r2(ys_check_ctx *ctx)
 {
+    if (ctx->doc->meta.kind == YS_KIND_FINAL) return;   /* 决算: F01 (check/final.c) adds 使用非财政拨款结余 */
     total_identity(ctx, YS_TABLE_SUMMARY, "in_item", "in_amount", IN_TOTAL, IN_YEAR, IN_CARRY);
 }
 
 static void r3(ys_check_ctx *ctx)
 {
+    if (ctx->doc->meta.kind == YS_KIND_FINAL) return;   /* 决算: F02 (check/final.c) adds 结余分配 */
     total_identity(ctx, YS_TABLE_SUMMARY, "out_item", "out_amount", OUT_TOTAL, OUT_YEAR, OUT_CARRY);
 }
 

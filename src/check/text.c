@@ -240,6 +240,12 @@ static void r41(ys_check_ctx *ctx)
             const ys_figure *f = &s->figures[k];
             category c = classify(f);
             if (c == CAT_NONE) continue;
+            /* 决算 (check/final.c): a 年初预算 figure is no table amount (F04/F05 read it), and a 财政拨款 total
+             * is not the 收支总表's (a 决算 has non-fiscal income and carry-overs) */
+            if (d->meta.kind == YS_KIND_FINAL &&
+                (has(f->label, "预算为") || has(f->label, "预算数") || has(f->label, "全年预算") ||
+                 (has(f->label, "财政拨款") && (c == CAT_BOTH || c == CAT_INCOME || c == CAT_EXPENSE))))
+                continue;
             if (c == CAT_BASIC && !basic) basic = f;
             if (c == CAT_PERSONNEL && !pers) pers = f;
             if (c == CAT_PUBLIC && !pub) pub = f;
@@ -626,6 +632,9 @@ static void r48(ys_check_ctx *ctx)
             if (is_change(f)) continue;
             const char *key = core_label(a, f->label);
             if (ys_utf8_len(key) < 3) continue;
+            /* 决算: "年初预算为 … 支出决算为 …" is repeated per 科目 with different amounts (check/final.c F04) */
+            if (d->meta.kind == YS_KIND_FINAL && ys_utf8_len(key) <= 6 && (has(key, "预算") || has(key, "决算")))
+                continue;
             for (size_t j = section_start; j < m; j++) {
                 if (strcmp(keys[j], key) != 0) continue;
                 const ys_figure *g = figs[j];

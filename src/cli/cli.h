@@ -26,6 +26,9 @@ int ys_cmd_import(int argc, char **argv);   /* the warehouse (store/store.h) */
 int ys_cmd_ls(int argc, char **argv);
 int ys_cmd_show(int argc, char **argv);
 int ys_cmd_sql(int argc, char **argv);
+int ys_cmd_diff(int argc, char **argv);      /* year over year (portal/diff.h) */
+int ys_cmd_publish(int argc, char **argv);   /* the static portal (portal/portal.h) */
+int ys_cmd_serve(int argc, char **argv);     /* the same pages live (libmicrohttpd) */
 
 /* Print diagnostics to stderr as `location: 错误: message`. */
 void ys_cli_print_diags(const ys_diags *d);

@@ -4,6 +4,11 @@
  * describe the output; the exit status is the highest over the files (cli.h): 0 no error finding, 1 an
  * error finding, 2 a usage error or an unreadable file. Every readable file is audited even when an
  * earlier one could not be read.
+ *
+ * Batch mode (`--db DB [--jobs N] FILE|DIR...`, store/batch.h, docs/STORE.md "Batch audit"): directories
+ * are walked, every document is audited and stored with its findings, one line per document is printed
+ * (in input order whatever N), a progress line is drawn on stderr only when it is a terminal, and a
+ * summary of the batch closes the output.
  */
 #include "catalog/catalog.h"
 #include "check/check.h"
@@ -12,13 +17,17 @@
 #include "read/pdf.h"
 #include "read/read.h"
 #include "render/report.h"
+#include "store/batch.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: yusuan audit [--format text|json] [--rules R1,R2,...] FILE...\n"
+    "       yusuan audit --db DB [--jobs N] FILE|DIR...\n"
     "\n"
     "Reads each published disclosure (tab-separated text, UTF-8 or GBK), runs the rules and prints the\n"
     "findings.\n"
@@ -27,6 +36,10 @@ static const char usage_text[] =
     "                  its source line, then a summary line; a total at the end\n"
     "  --format json   JSON Lines: one finding per line (docs/schema/audit.schema.json)\n"
     "  --rules LIST    run only these rules (comma-separated ids, see `yusuan rules`)\n"
+    "  --db DB         batch: store every document with its findings in the warehouse (an SQLite file or\n"
+    "                  postgresql://…; docs/STORE.md); directories are walked; a document already stored\n"
+    "                  is skipped, so a rerun finishes an interrupted batch; a summary closes the output\n"
+    "  --jobs N        batch: N worker processes (default 1)\n"
     "  -h, --help      this help\n"
     "\n"
     "exit status: 0 no error finding, 1 at least one error finding, 2 usage error or unreadable input\n";
@@ -110,10 +123,90 @@ static ys_catalog *load_catalog(void)
     return cat;
 }
 
+/* ---- batch mode ---- */
+
+typedef struct {
+    bool progress_shown;
+} batch_ui;
+
+static void batch_message(void *ctx, const char *path, ys_batch_outcome outcome, const char *out, const char *err)
+{
+    (void)path;
+    (void)outcome;
+    batch_ui *ui = ctx;
+    if (ui->progress_shown) {
+        fputs("\r\033[K", stderr);
+        ui->progress_shown = false;
+    }
+    fflush(stdout);
+    fputs(err, stderr);
+    fputs(out, stdout);
+    fflush(stdout);
+}
+
+static void batch_progress(void *ctx, size_t done, size_t total, const char *path)
+{
+    batch_ui *ui = ctx;
+    /* the tail of the path, on whole UTF-8 characters, so the line stays short */
+    size_t n = strlen(path);
+    const char *tail = n > 48 ? path + n - 48 : path;
+    while ((*tail & 0xC0) == 0x80) tail++;
+    fprintf(stderr, "\r\033[K审核中 %zu/%zu %s%s", done, total, tail == path ? "" : "…", tail);
+    fflush(stderr);
+    ui->progress_shown = true;
+}
+
+static int run_batch(const char *db, const char *jobs_arg, bool format_given, bool rules_given, char **files,
+                     int nfiles)
+{
+    if (!db) return usage_error("%s", "--jobs needs --db (batch audit into the warehouse)");
+    if (format_given || rules_given)
+        return usage_error("%s", "--db stores every finding: it cannot be combined with --format or --rules");
+    int jobs = 1;
+    if (jobs_arg) {
+        char *end = NULL;
+        long v = strtol(jobs_arg, &end, 10);
+        if (!*jobs_arg || *end || v < 1 || v > 64) return usage_error("--jobs needs a number from 1 to 64, not '%s'", jobs_arg);
+        jobs = (int)v;
+    }
+    ys_catalog *cat = load_catalog();
+    batch_ui ui = {false};
+    ys_batch_opts o = {db, jobs, cat, batch_message, isatty(STDERR_FILENO) ? batch_progress : NULL, &ui};
+    ys_batch_result r;
+    ys_diags diags;
+    ys_diags_init(&diags);
+    int status = YS_EXIT_OK;
+    ys_status st = ys_batch_run(&o, (const char *const *)files, (size_t)nfiles, &r, &diags);
+    if (ui.progress_shown) fputs("\r\033[K", stderr);
+    ys_store *s = NULL;
+    if (st == YS_OK) st = ys_store_open(db, YS_STORE_READWRITE, &s, &diags);
+    ys_buf out = YS_BUF_INIT;
+    if (st == YS_OK) st = ys_batch_summary(s, &r, &out, &diags);
+    ys_store_close(s);
+    if (st == YS_OK) {
+        ys_buf_printf(&out, "本次：%zu 个文件，导入 %zu 个，跳过 %zu 个（已在数据库中），失败 %zu 个\n", r.files,
+                      r.imported, r.skipped, r.failed);
+        fputs(ys_buf_str(&out), stdout);
+        if (r.errors > 0) status = YS_EXIT_FINDINGS;
+        if (r.failed > 0) status = YS_EXIT_USAGE;
+    } else status = YS_EXIT_USAGE;
+    ys_cli_print_diags(&diags);
+    ys_diags_release(&diags);
+    ys_buf_release(&out);
+    ys_batch_result_release(&r);
+    ys_catalog_free(cat);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "yusuan audit: 错误: 写出结果失败\n");
+        status = YS_EXIT_USAGE;
+    }
+    return status;
+}
+
 int ys_cmd_audit(int argc, char **argv)
 {
     bool json = false, options_done = false;
-    const char *rules_arg = NULL;
+    const char *rules_arg = NULL, *db = NULL, *jobs_arg = NULL;
+    bool format_given = false;
     char **files = ys_xcalloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -128,6 +221,7 @@ int ys_cmd_audit(int argc, char **argv)
             return YS_EXIT_OK;
         } else if (!strcmp(a, "--")) options_done = true;
         else if ((v = option_value(argc, argv, &i, "--format", &missing)) || missing) {
+            format_given = true;
             if (missing) bad = usage_error("option '%s' needs a value", a);
             else if (!strcmp(v, "json")) json = true;
             else if (!strcmp(v, "text")) json = false;
@@ -135,6 +229,12 @@ int ys_cmd_audit(int argc, char **argv)
         } else if ((v = option_value(argc, argv, &i, "--rules", &missing)) || missing) {
             if (missing) bad = usage_error("option '%s' needs a value", a);
             rules_arg = v;
+        } else if ((v = option_value(argc, argv, &i, "--db", &missing)) || missing) {
+            if (missing) bad = usage_error("option '%s' needs a value", a);
+            db = v;
+        } else if ((v = option_value(argc, argv, &i, "--jobs", &missing)) || missing) {
+            if (missing) bad = usage_error("option '%s' needs a value", a);
+            jobs_arg = v;
         } else bad = usage_error("unknown option '%s'", a);
         if (bad) {
             free(files);
@@ -144,6 +244,11 @@ int ys_cmd_audit(int argc, char **argv)
     if (nfiles == 0) {
         free(files);
         return usage_error("%s", "no input file");
+    }
+    if (db || jobs_arg) {
+        int st = run_batch(db, jobs_arg, format_given, rules_arg != NULL, files, nfiles);
+        free(files);
+        return st;
     }
 
     char **only = NULL, *only_copy = NULL;

@@ -37,6 +37,9 @@ static const struct {
     {"ls", ys_cmd_ls, "list the warehouse: departments x years x kind, totals, finding counts"},
     {"show", ys_cmd_show, "print one stored document's tables and findings"},
     {"sql", ys_cmd_sql, "run a read-only SQL query on the warehouse, TSV out"},
+    {"diff", ys_cmd_diff, "compare two years of a stored department row by row (增减额, 增减率)"},
+    {"publish", ys_cmd_publish, "write the static portal of the warehouse into a directory"},
+    {"serve", ys_cmd_serve, "serve the portal's pages live from the warehouse (127.0.0.1 by default)"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "this help"},
 };

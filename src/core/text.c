@@ -83,6 +83,21 @@ bool ys_is_cjk(int cp)
            cp == 0x201C || cp == 0x201D;       /* Chinese quotes sit inside CJK runs */
 }
 
+/* A bracket or clause mark that NFKC folded to ASCII and that sits in Chinese text. */
+static bool cjk_punct(int cp)
+{
+    return cp == '(' || cp == ')' || cp == ',' || cp == ':' || cp == ';';
+}
+
+/* Is a space between a and b a line wrap to drop? Between two CJK characters (PDF wraps), and between a
+ * CJK character and a bracket or clause mark ("因公出国 (境)费", "小计 :") — never between Latin letters or
+ * digits. */
+static bool joins(int a, int b)
+{
+    bool ca = ys_is_cjk(a), cb = ys_is_cjk(b);
+    return (ca && cb) || (ca && cjk_punct(b)) || (cb && cjk_punct(a));
+}
+
 ys_status ys_text_decode(const char *s, size_t n, char **out, size_t *outlen, const char **encoding,
                          size_t *bad_offset)
 {
@@ -271,7 +286,7 @@ static void collapse_into(ys_buf *out, const char *src, size_t srclen)
             pending_space = prev != 0;
             continue;
         }
-        if (pending_space && !(ys_is_cjk(prev) && ys_is_cjk(cp))) ys_buf_addc(out, ' ');
+        if (pending_space && !joins(prev, cp)) ys_buf_addc(out, ' ');
         pending_space = false;
         put_cp(out, cp);
         prev = cp;
@@ -333,7 +348,7 @@ static size_t normalize_fast(char *out, const char *s, size_t n)
             pending_space = prev != 0;
             continue;
         }
-        if (pending_space && !(ys_is_cjk(prev) && ys_is_cjk(cp))) out[o++] = ' ';
+        if (pending_space && !joins(prev, cp)) out[o++] = ' ';
         pending_space = false;
         o += encode_cp(out + o, cp);
         prev = cp;

@@ -268,6 +268,15 @@ int ys_code_level(const char *code);   /* 1, 2, 3 for 3/5/7 digits; 0 otherwise 
  *                   gpb, gov_fund, soe, special, unit_funds, sme
  *   assets          quantity, value   (rows by name: 资产总额, 房屋, 办公用房, 车辆, …)
  *   organisation    unit_type, unit_level, funding   (row name = 单位名称)
+ * 决算 (final accounts; docs/FINAL.md) add:
+ *   summary, fiscal_summary   in_budget, out_budget (年初预算数 beside 决算数; the amount stays in_amount …)
+ *   income          use_nonfiscal 使用非财政拨款结余, carry_begin 年初结转和结余 (本年收入合计 → total)
+ *   expense         distribution 结余分配, carry_end 年末结转和结余 (本年支出合计 → total, 上缴上级支出 → remit)
+ *   gpb_expense, gov_fund, soe_capital   carry_begin, income_year 本年收入, carry_end, budget_initial 年初预算数,
+ *                   budget_adjusted 调整预算数, budget_full 全年预算数, final 决算数
+ *   gpb_basic       budget_initial; 决算数 → total (side-by-side blocks stacked by read/text_final.c)
+ *   three_public    budget_initial (预算数), budget_full, final; counts (quantity): trips 团组数, travellers 人数,
+ *                   cars_bought 购置数, cars_held 保有量, receptions 接待批次, guests 接待人数
  */
 
 #endif

@@ -1,7 +1,10 @@
-/* tdoc.c — decode, split and normalise a text document (see tdoc.h). */
+/* tdoc.c — decode, split and normalise a text document (see tdoc.h). Pasted shapes other than tabs
+ * (bars, space-aligned, one cell per line: read/shape.h) are turned into the tab form before the split;
+ * the original lines stay in doc->lines and ys_tline.raw for evidence. */
 #include "read/tdoc.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "read/shape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,15 +47,16 @@ static const char *raw_line(ys_arena *a, const char *s, size_t n)
     return r;
 }
 
-/* Split l->raw on tabs into l->cells (raw and normalised), and join the normalised cells into l->norm.
- * The raw cells share one copy of the line, its tabs turned into NULs. */
-static void split_cells(ys_arena *a, ys_tline *l)
+/* Split the tab form of a line (l->raw, or its conversion from another shape) on tabs into l->cells (raw
+ * and normalised), and join the normalised cells into l->norm. The raw cells share one copy of the line,
+ * its tabs turned into NULs. */
+static void split_cells(ys_arena *a, ys_tline *l, const char *form)
 {
-    size_t len = strlen(l->raw), nc = 1;
-    for (const char *p = l->raw; (p = memchr(p, '\t', len - (size_t)(p - l->raw))); p++) nc++;
+    size_t len = strlen(form), nc = 1;
+    for (const char *p = form; (p = memchr(p, '\t', len - (size_t)(p - form))); p++) nc++;
     l->cells = ys_arena_calloc(a, nc, sizeof *l->cells);
     l->ncells = nc;
-    char *copy = ys_arena_strndup(a, l->raw, len);
+    char *copy = ys_arena_strndup(a, form, len);
     size_t normlen = 0;
     char *p = copy;
     for (size_t c = 0; c < nc; c++) {
@@ -75,6 +79,23 @@ static void split_cells(ys_arena *a, ys_tline *l)
     *o = '\0';
     l->norm = norm;
     l->blank = l->nfilled == 0;
+}
+
+/* Detect the shape of the lines (read/shape.h), turn them into the tab form, and split every line. */
+static void split_shaped(ys_tdoc *td, ys_arena *a, ys_diags *diags)
+{
+    const char **raw = td->doc->lines;
+    ys_shape shape = ys_shape_detect(raw, td->nlines);
+    const char **form = raw;
+    if (shape != YS_SHAPE_TABS) {
+        form = ys_arena_calloc(a, td->nlines ? td->nlines : 1, sizeof *form);
+        ys_shape_convert(a, shape, td->file, raw, td->nlines, form, diags);
+    }
+    for (size_t i = 0; i < td->nlines; i++) {
+        ys_tline *l = &td->lines[i];
+        split_cells(a, l, form[i]);
+        l->key = ys_text_key(a, l->norm);
+    }
 }
 
 ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_t n, ys_diags *diags)
@@ -114,14 +135,13 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         /* form feeds (page breaks of pdftotext) are dropped from the text */
         l->raw = raw_line(a, text + start, e - start);
         doc->lines[td->nlines] = l->raw;
-        split_cells(a, l);
-        l->key = ys_text_key(a, l->norm);
         td->nlines++;
         doc->nlines = td->nlines;
         if (end >= len) break;
         start = end + 1;
     }
     free(text);
+    split_shaped(td, a, diags);
     td->claimed = ys_arena_calloc(a, td->nlines ? td->nlines : 1, 1);
     return YS_OK;
 }

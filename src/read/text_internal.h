@@ -24,6 +24,9 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags);
 /* Replace every sideways table block of td->lines by the standard layout (lines in the doc's arena;
  * td->lines, td->nlines and td->claimed are replaced; new lines keep the line numbers they come from). */
 void ys_text_transpose_tables(ys_tdoc *td);
+/* 决算 tables printed in blocks side by side (基本支出决算表: 人员经费 | 公用经费, each code | name | 决算数)
+ * stacked into one block (text_final.c); same replacement contract as ys_text_transpose_tables. */
+void ys_text_fold_side_by_side(ys_tdoc *td);
 void ys_text_read_projects(ys_tdoc *td, ys_diags *diags);
 void ys_text_read_narrative(ys_tdoc *td, ys_diags *diags);
 

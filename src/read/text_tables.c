@@ -78,6 +78,11 @@ typedef struct {
     ys_col_kind *colkind;       /* width entries */
     int seqpos, codepos, namepos;
     bool row_open;              /* t->rows[t->nrows - 1] belongs to this stretch and may be continued */
+    /* the code split into 类 / 款 / 项 columns (split_code_columns): positions, and the 类 and 款 carried
+     * from the rows above ("| 06 |" under "201 | |") */
+    int splitpos[3];
+    size_t nsplit;
+    const char *carry_lei, *carry_kuan;
 } rd;
 
 /* ---- small text helpers ----------------------------------------------------------------------------- */
@@ -437,6 +442,56 @@ static ys_col_kind kind_of_unknown(void)
     return YS_COL_MONEY;
 }
 
+/* ---- codes split into 类 / 款 / 项 columns ------------------------------------------------------------- */
+
+/* Some templates print the function code in three columns 类 | 款 | 项 (header texts are `code` records of
+ * tables.tsv): two or three printed positions whose leaf header is a code text make a split code. */
+static void split_code_columns(rd *r)
+{
+    ctx *c = r->c;
+    r->nsplit = 0;
+    r->carry_lei = r->carry_kuan = "";
+    size_t n = 0;
+    int pos[3];
+    for (size_t p = 0; p < r->width; p++) {
+        const char *leaf = "";
+        for (size_t k = r->nhdr; k > 0 && !*leaf; k--) leaf = ys_tline_cell(&c->td->lines[r->hdr[k - 1]], p);
+        if (!*leaf) continue;
+        int h = header_lookup(r->tt, ys_text_key(c->tmp, leaf), NULL, 0);
+        if (h < 0 || r->tt->headers[h].role != YS_TPL_CODE) continue;
+        if (n == 3) return;   /* more than 类, 款, 项: not a split code */
+        pos[n++] = (int)p;
+    }
+    if (n < 2) return;
+    for (size_t k = 0; k < n; k++) r->splitpos[k] = pos[k];
+    r->nsplit = n;
+}
+
+static bool is_split_pos(const rd *r, size_t p)
+{
+    for (size_t k = 0; k < r->nsplit; k++)
+        if (r->splitpos[k] == (int)p) return true;
+    return false;
+}
+
+/* The full code of a row printed in split columns: "201 | 06 | 01" → 2010601; an empty 类 (and 款, when
+ * a 项 is given) is carried from the rows above. */
+static const char *split_code(rd *r, const ys_tline *l)
+{
+    ctx *c = r->c;
+    const char *part[3] = {"", "", ""};
+    for (size_t k = 0; k < r->nsplit; k++) part[k] = without_spaces(c->tmp, ys_tline_cell(l, (size_t)r->splitpos[k]));
+    if (!*part[0] && !*part[1] && !*part[2]) return "";
+    if (*part[0]) {
+        r->carry_lei = part[0];
+        r->carry_kuan = "";
+    }
+    if (*part[1]) r->carry_kuan = part[1];
+    const char *lei = *part[0] ? part[0] : r->carry_lei;
+    const char *kuan = *part[1] ? part[1] : *part[2] ? r->carry_kuan : "";
+    return ys_arena_printf(c->tmp, "%s%s%s", lei, kuan, part[2]);
+}
+
 /* Columns from the first header block; creates (or joins) the table. */
 static void build_columns(rd *r)
 {
@@ -527,6 +582,7 @@ static void build_columns(rd *r)
         t->unit = ys_unit_from_text(unit_header);
         t->unit_text = ys_arena_strdup(d->arena, unit_header);
     }
+    split_code_columns(r);
     if (r->note.len) {
         t->note = t->note ? ys_arena_printf(d->arena, "%s\n%s", t->note, ys_buf_str(&r->note))
                           : ys_arena_strdup(d->arena, ys_buf_str(&r->note));
@@ -614,7 +670,9 @@ static void new_row(rd *r, size_t li, int seq, int name_pos)
     ys_tdoc *td = c->td;
     const ys_tline *l = &td->lines[li];
     ys_disclosure *d = c->doc;
-    const char *code = r->codepos >= 0 ? without_spaces(c->tmp, ys_tline_cell(l, (size_t)r->codepos)) : "";
+    const char *code = r->nsplit      ? split_code(r, l)
+                       : r->codepos >= 0 ? without_spaces(c->tmp, ys_tline_cell(l, (size_t)r->codepos))
+                                         : "";
     const char *name = name_pos >= 0 ? ys_tline_cell(l, (size_t)name_pos) : "";
     if (*code && !all_digits(code))
         ys_diags_add(c->diags, YS_DIAG_WARNING, td->file, l->lineno, 0, "%s：科目编码“%s”不是数字",
@@ -674,7 +732,7 @@ static void check_extra_cells(rd *r, const ys_tline *l)
     for (size_t p = 0; p < l->ncells; p++) {
         if (!*l->cells[p].norm) continue;
         bool known = p < r->width && (r->colpos[p] >= 0 || (int)p == r->seqpos || (int)p == r->codepos ||
-                                      (int)p == r->namepos);
+                                      (int)p == r->namepos || is_split_pos(r, p));
         if (!known)
             ys_diags_add(c->diags, YS_DIAG_WARNING, c->td->file, l->lineno, (int)p + 1,
                          "%s：第 %zu 个单元格“%s”不在任何表头列下，已忽略", ys_table_id_title(r->id), p + 1,
@@ -864,6 +922,7 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags)
     const ys_template *tpl = ys_template_get(diags);
     if (!tpl || !td || !td->doc) return;
     ys_text_transpose_tables(td);   /* sideways tables back into standard rows (text_transpose.c) */
+    ys_text_fold_side_by_side(td);  /* 决算 blocks printed side by side, stacked (text_final.c) */
     ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL};
     if (td->doc->meta.department && *td->doc->meta.department)
         c.dept_key = ys_text_key(c.tmp, td->doc->meta.department);

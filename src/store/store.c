@@ -117,16 +117,34 @@ static ys_status migrate(ys_store *s, ys_diags *diags)
     return YS_OK;
 }
 
+/* A PostgreSQL URI for messages: "postgresql://user:secret@host/db?password=x" → "postgresql://user@host/db". */
+static char *redact_url(const char *url)
+{
+    const char *auth = strstr(url, "://") + 3;
+    size_t alen = strcspn(auth, "/?");
+    const char *at = NULL;
+    for (size_t i = 0; i < alen; i++)
+        if (auth[i] == '@') at = auth + i;
+    ys_buf b = YS_BUF_INIT;
+    ys_buf_add(&b, url, (size_t)(auth - url));
+    if (at) {
+        size_t ulen = strcspn(auth, ":@");
+        ys_buf_add(&b, auth, ulen);   /* the user, without ":password" */
+        ys_buf_adds(&b, "@");
+        ys_buf_add(&b, at + 1, (size_t)(auth + alen - at - 1));
+    } else ys_buf_add(&b, auth, alen);
+    ys_buf_add(&b, auth + alen, strcspn(auth + alen, "?"));   /* the database, without parameters */
+    return ys_buf_detach(&b);
+}
+
 ys_status ys_store_open(const char *target, ys_store_mode mode, ys_store **out, ys_diags *diags)
 {
     *out = NULL;
-    if (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11)) {
-        ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "本版本尚未包含 PostgreSQL 后端，请使用 SQLite 数据库文件");
-        return YS_ERR_USAGE;
-    }
+    bool pg = !strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11);
     ys_store *s = ys_xcalloc(1, sizeof *s);
-    s->target = ys_xstrdup(target);
-    ys_status st = ys_store_sqlite_open(s->target, mode == YS_STORE_READONLY, &s->impl, &s->ops, diags);
+    s->target = pg ? redact_url(target) : ys_xstrdup(target);   /* for messages: no password */
+    ys_status st = pg ? ys_store_pg_open(target, mode == YS_STORE_READONLY, &s->impl, &s->ops, diags)
+                      : ys_store_sqlite_open(s->target, mode == YS_STORE_READONLY, &s->impl, &s->ops, diags);
     if (st != YS_OK) {
         free(s->target);
         free(s);
@@ -138,10 +156,10 @@ ys_status ys_store_open(const char *target, ys_store_mode mode, ys_store **out, 
         st = read_version(s, &probe);
         ys_diags_release(&probe);
         if (st != YS_OK || s->version == 0) {
-            ys_diags_add(diags, YS_DIAG_ERROR, target, 0, 0, "不是 yusuan 数据库（或尚未导入任何文件）");
+            ys_diags_add(diags, YS_DIAG_ERROR, s->target, 0, 0, "不是 yusuan 数据库（或尚未导入任何文件）");
             st = YS_ERR_FORMAT;
         } else if (s->version != ys_store_schema_current()) {
-            ys_diags_add(diags, YS_DIAG_ERROR, target, 0, 0,
+            ys_diags_add(diags, YS_DIAG_ERROR, s->target, 0, 0,
                          "数据库结构版本为 %d，本程序使用版本 %d（用 yusuan import 打开一次即可升级）", s->version,
                          ys_store_schema_current());
             st = YS_ERR_FORMAT;

@@ -28,6 +28,11 @@ typedef struct {
 ys_status ys_store_sqlite_open(const char *path, bool readonly, void **impl, const ys_store_ops **ops,
                                ys_diags *diags);
 
+/* PostgreSQL (store_pg.c): connect to a libpq URI "postgresql://…"; read-only connections run every user
+ * statement in a read-only transaction that is rolled back. YS_ERR_USAGE when libpq is not built in or the
+ * server cannot be reached. */
+ys_status ys_store_pg_open(const char *url, bool readonly, void **impl, const ys_store_ops **ops, ys_diags *diags);
+
 /* The schema (schema.c): migration i (1-based version) as a script; NULL past the last. */
 const char *ys_store_migration(int version);
 

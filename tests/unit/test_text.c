@@ -109,7 +109,11 @@ static void test_spaces(void **state)
     assert_norm("A\u3000B", "A B");
     assert_norm("A\xc2\xa0\xc2\xa0" "B", "A B");   /* no-break spaces */
     assert_norm("“三公” 经费", "“三公”经费");       /* Chinese quotes count as CJK */
-    assert_norm("（一） 部门职责", "(一) 部门职责"); /* full-width bracket → ASCII: not CJK any more */
+    assert_norm("（一） 部门职责", "(一)部门职责");  /* a bracket in Chinese text joins its neighbours */
+    assert_norm("因公出国 (境)费", "因公出国(境)费");
+    assert_norm("小计 : 11.10", "小计: 11.10");     /* the space after the colon stays: a digit follows */
+    assert_norm("Budget (2024)", "Budget (2024)");  /* Latin text keeps its spaces */
+    assert_norm("2024 年", "2024 年");               /* digits and CJK: kept (a year, an amount) */
     assert_norm("", "");
     assert_norm("   ", "");
     assert_norm("\xe3\x80\x80", "");

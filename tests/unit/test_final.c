@@ -1,0 +1,187 @@
+/*
+ * test_final.c — 部门决算 (final accounts): recognition of the 决算 templates (titles and columns keyed by
+ * data/templates/tables.tsv, the side-by-side 基本支出决算表 stacked by read/text_final.c) and the rule
+ * family "final" (check/final.c, F01–F05). A small hand-made 决算 (tests/unit/data/final/clean.txt) gives
+ * no finding of the family; one printed figure changed gives exactly one finding of the rule that owns it.
+ * The budget rules that do not hold for a 决算 (R2, R3, R28) stay silent on it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "check/check.h"
+#include "core/diag.h"
+#include "read/read.h"
+
+static char *clean_text;
+static size_t clean_len;
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)len + 1);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)len, f), (size_t)len);
+    b[len] = '\0';
+    fclose(f);
+    *n = (size_t)len;
+    return b;
+}
+
+/* The clean document with `from` replaced by `to` (once; `from` must occur). */
+static ys_disclosure *read_variant(const char *from, const char *to)
+{
+    const char *p = from ? strstr(clean_text, from) : NULL;
+    if (from) assert_non_null(p);
+    size_t n = clean_len + (to ? strlen(to) : 0) + 1;
+    char *b = malloc(n);
+    assert_non_null(b);
+    if (p) {
+        size_t pre = (size_t)(p - clean_text);
+        snprintf(b, n, "%.*s%s%s", (int)pre, clean_text, to, p + strlen(from));
+    } else {
+        snprintf(b, n, "%s", clean_text);
+    }
+    ys_diags diags;
+    ys_diags_init(&diags);
+    ys_disclosure *d = NULL;
+    assert_int_equal(ys_read_text_mem("final.txt", b, strlen(b), &d, &diags), YS_OK);
+    ys_diags_release(&diags);
+    free(b);
+    return d;
+}
+
+static size_t count_rule(const ys_findings *f, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->count; i++)
+        if (!f->items[i].folded && strcmp(f->items[i].rule, rule) == 0 && f->items[i].severity != YS_SEV_INFO) n++;
+    return n;
+}
+
+static const char *const FAMILY[] = {"F01", "F02", "F03", "F04", "F05", "R2", "R3", "R28", "R41", "R48", NULL};
+
+static void check(ys_disclosure *d, ys_findings *f)
+{
+    ys_findings_init(f);
+    ys_check_run(d, NULL, FAMILY, f);
+}
+
+static void test_recognised(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_variant(NULL, NULL);
+    assert_int_equal(d->meta.kind, YS_KIND_FINAL);
+    const ys_table *t = ys_disclosure_table(d, YS_TABLE_SUMMARY);
+    assert_non_null(t);
+    assert_true(ys_table_col(t, "in_amount") >= 0);
+    assert_true(ys_table_col(t, "out_amount") >= 0);
+    t = ys_disclosure_table(d, YS_TABLE_GOV_FUND);
+    assert_non_null(t);
+    assert_true(ys_table_col(t, "carry_begin") >= 0);
+    assert_true(ys_table_col(t, "income_year") >= 0);
+    assert_true(ys_table_col(t, "total") >= 0);
+    assert_true(ys_table_col(t, "carry_end") >= 0);
+    assert_non_null(t->note);   /* 空表 note kept */
+    /* the side-by-side 基本支出决算表, stacked: every code once, one amount column */
+    t = ys_disclosure_table(d, YS_TABLE_GPB_BASIC);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 1);
+    assert_string_equal(t->cols[0].key, "total");
+    const ys_row *r = ys_table_find_code(t, "302");
+    assert_non_null(r);
+    assert_int_equal(ys_cell_money(&r->cells[0]), 150000); /* 0.15 万元 */
+    assert_non_null(ys_table_find_code(t, "30101"));
+    assert_non_null(ys_table_find_code(t, "30201"));
+    ys_disclosure_free(d);
+}
+
+static void test_clean(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_variant(NULL, NULL);
+    ys_findings f;
+    check(d, &f);
+    for (size_t i = 0; i < f.count; i++)
+        if (f.items[i].severity != YS_SEV_INFO) print_message("unexpected %s: %s\n", f.items[i].rule, f.items[i].message);
+    for (size_t i = 0; FAMILY[i]; i++) assert_int_equal(count_rule(&f, FAMILY[i]), 0);
+    ys_findings_release(&f);
+    ys_disclosure_free(d);
+}
+
+/* one change → exactly one finding of `rule`, and no other non-info finding of the checked rules */
+static void one(const char *from, const char *to, const char *rule, ys_table_id table)
+{
+    ys_disclosure *d = read_variant(from, to);
+    ys_findings f;
+    check(d, &f);
+    size_t total = 0;
+    for (size_t i = 0; FAMILY[i]; i++) total += count_rule(&f, FAMILY[i]);
+    for (size_t i = 0; i < f.count; i++)
+        if (f.items[i].severity != YS_SEV_INFO) print_message("%s: %s\n", f.items[i].rule, f.items[i].message);
+    assert_int_equal(count_rule(&f, rule), 1);
+    assert_int_equal(total, 1);
+    for (size_t i = 0; i < f.count; i++)
+        if (strcmp(f.items[i].rule, rule) == 0 && f.items[i].severity != YS_SEV_INFO)
+            assert_int_equal(f.items[i].at.table, table);
+    ys_findings_release(&f);
+    ys_disclosure_free(d);
+}
+
+static void test_f01_f02(void **state)
+{
+    (void)state;
+    one("使用非财政拨款结余\t5.00", "使用非财政拨款结余\t6.00", "F01", YS_TABLE_SUMMARY);
+    one("结余分配\t2.00", "结余分配\t3.00", "F02", YS_TABLE_SUMMARY);
+}
+
+static void test_f03(void **state)
+{
+    (void)state;
+    /* no 三公 table in this document: the finding is at the document */
+    one("全年安排因公出国（境）团组1个、累计3人次。", "", "F03", YS_TABLE_DOCUMENT);
+    one("国内公务接待5批次、40人次。", "国内公务接待费用于接待考察。", "F03", YS_TABLE_DOCUMENT);
+}
+
+static void test_f04_f05(void **state)
+{
+    (void)state;
+    one("决算数小于预算数的主要原因：项目结余", "决算数大于预算数的主要原因：项目结余", "F04", YS_TABLE_NARRATIVE);
+    one("完成年初预算的112.50%", "完成年初预算的102.50%", "F05", YS_TABLE_NARRATIVE);
+}
+
+/* the same rules stay silent on a 预算 */
+static void test_budget_untouched(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_variant("决算数小于预算数的主要原因：项目结余", "决算数大于预算数的主要原因：项目结余");
+    d->meta.kind = YS_KIND_BUDGET;
+    ys_findings f;
+    const char *only[] = {"F01", "F02", "F03", "F04", "F05", NULL};
+    ys_findings_init(&f);
+    ys_check_run(d, NULL, only, &f);
+    assert_int_equal(f.count, 0);
+    ys_findings_release(&f);
+    ys_disclosure_free(d);
+}
+
+int main(void)
+{
+    clean_text = slurp("tests/unit/data/final/clean.txt", &clean_len);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_recognised), cmocka_unit_test(test_clean),  cmocka_unit_test(test_f01_f02),
+        cmocka_unit_test(test_f03),        cmocka_unit_test(test_f04_f05), cmocka_unit_test(test_budget_untouched),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    free(clean_text);
+    return rc;
+}
