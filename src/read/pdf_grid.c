@@ -86,6 +86,12 @@ typedef struct {
     band prev[MAX_BANDS];     /* bands of the last zone of the previous page */
     size_t nprev;
     bool oom;
+    /* the last paragraph of the previous page, not yet emitted: it ran to the right margin, so the
+     * first line of the next page may go on with it */
+    ys_buf carry;
+    int carry_page;
+    double carry_x0, carry_h;
+    bool carry_open;
 } emitter;
 
 /* ---- small helpers ---------------------------------------------------------------------------------- */
@@ -746,6 +752,24 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
             put(a, l, ce->band, ce->text, ce->digits);
         }
     }
+    /* a table of text only (no amounts: 机构设置): its header is the first line that fills the most
+     * columns, its rows are the lines after it that fill as many; without this, rows close together would
+     * be joined as a wrapped header */
+    if (first_data == z1 && z1 - z0 >= 3) {
+        size_t most = 0, first_full = z1, nfull = 0;
+        for (size_t k = z0; k < z1; k++) {
+            size_t f = 0;
+            for (size_t i = 0; i < nb; i++) f += ls[k].grid[i] != NULL;
+            if (f > most) {
+                most = f;
+                first_full = k;
+                nfull = 1;
+            } else if (f == most) {
+                nfull++;
+            }
+        }
+        if (most >= 2 && nfull >= 3) first_data = first_full + 1;
+    }
     size_t hdr_end = first_data;
     while (hdr_end == z1 && hdr_end > z0 && ls[hdr_end - 1].ncells <= 1) hdr_end--;
     for (size_t k = z0; k < hdr_end; k++)
@@ -958,6 +982,7 @@ static void do_page(emitter *e, word *w, size_t n)
         if (ls[k].kind == L_SINGLE && line_x1(&ls[k]) > right) right = line_x1(&ls[k]);
     bool seen_any = false;   /* a line other than a page number came before: not a continuation */
     ys_buf para = YS_BUF_INIT;
+    int para_page = page;
     const line *plast = NULL;
     size_t k = 0;
     while (k < nl) {
@@ -965,6 +990,25 @@ static void do_page(emitter *e, word *w, size_t n)
         if (l->kind == L_PAGENO) {
             k++;
             continue;
+        }
+        /* the paragraph carried over from the page before: the first line of this page goes on with it
+         * when it is a plain narrative line starting at the paragraph's left edge (not indented, not a
+         * title, not a table) */
+        if (e->carry.len) {
+            bool go_on = e->carry_open && l->kind == L_SINGLE && !l->big &&
+                         line_x0(l) <= e->carry_x0 + 0.5 * e->carry_h &&
+                         !(short_line(l, pw) && k + 1 < nl && ls[k + 1].kind == L_TAB);
+            if (go_on) {
+                ys_buf_adds(&para, join2(a, ys_buf_str(&e->carry), l->cells[0].text, true));
+                para_page = e->carry_page;
+                ys_buf_reset(&e->carry);
+                plast = l;
+                seen_any = true;
+                k++;
+                continue;
+            }
+            emit(e, ys_buf_str(&e->carry), e->carry_page);
+            ys_buf_reset(&e->carry);
         }
         /* short single lines (header cells) leading into a tabular line start a zone */
         size_t t = k;
@@ -986,7 +1030,7 @@ static void do_page(emitter *e, word *w, size_t n)
                    (ls[z1].y0 - ls[z1 - 1].y1 < 2.5 * ls[z1].h || total_label(ls[z1].cells[0].text)))
                 z1++;
             if (para.len) {
-                emit(e, ys_buf_str(&para), page);
+                emit(e, ys_buf_str(&para), para_page);
                 ys_buf_reset(&para);
             }
             size_t keep = 0;   /* page-number lines inside the zone are dropped */
@@ -1001,7 +1045,7 @@ static void do_page(emitter *e, word *w, size_t n)
         if (l->kind == L_META || l->kind == L_TAB) {
             if (l->kind == L_TAB) seen_any = true;   /* a repeated page header (编制单位/单位) is not */
             if (para.len) {
-                emit(e, ys_buf_str(&para), page);
+                emit(e, ys_buf_str(&para), para_page);
                 ys_buf_reset(&para);
             }
             emit_cells(e, l, page);
@@ -1014,20 +1058,42 @@ static void do_page(emitter *e, word *w, size_t n)
         const char *tx = l->cells[0].text;
         bool cont = plast && !l->big && !plast->big && line_x1(plast) >= right - 2 * plast->h &&
                     l->y0 - plast->y1 < 1.6 * l->h && line_x0(l) <= line_x0(plast) + 0.5 * l->h;
-        if (cont) {
+        /* a title wrapped over two lines: two big lines of one size right under each other, the first
+         * one filling most of the text width (a long project or table title) */
+        bool wrapped_title = plast && l->big && plast->big && fabs(l->h - plast->h) < 0.2 * l->h &&
+                             l->y0 - plast->y1 < 0.8 * l->h && line_x1(plast) - line_x0(plast) >= 0.6 * pw &&
+                             line_x1(l) - line_x0(l) < line_x1(plast) - line_x0(plast);
+        if (cont || wrapped_title) {
             char *prev = ys_buf_detach(&para);
             char *j2 = join2(a, prev, tx, true);
             free(prev);
             ys_buf_adds(&para, j2);
         } else {
-            if (para.len) emit(e, ys_buf_str(&para), page);
+            if (para.len) emit(e, ys_buf_str(&para), para_page);
             ys_buf_reset(&para);
             ys_buf_adds(&para, tx);
+            para_page = page;
         }
         plast = l;
         k++;
     }
-    if (para.len) emit(e, ys_buf_str(&para), page);
+    /* the page's last paragraph waits: the next page may go on with it */
+    if (para.len) {
+        const char *ps = ys_buf_str(&para);
+        size_t pl = para.len;
+        static const char *const ends[] = {"\xe3\x80\x82", "\xef\xbc\x9a", "\xef\xbc\x9b", ":", "."};   /* 。：； */
+        bool ended = false;
+        for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+            size_t el = strlen(ends[i]);
+            if (pl >= el && memcmp(ps + pl - el, ends[i], el) == 0) ended = true;
+        }
+        ys_buf_reset(&e->carry);
+        ys_buf_adds(&e->carry, ps);
+        e->carry_page = para_page;
+        e->carry_open = plast && !plast->big && !ended && line_x1(plast) >= right - 2 * plast->h;
+        e->carry_x0 = plast ? line_x0(plast) : 0;
+        e->carry_h = plast ? plast->h : 10;
+    }
     ys_buf_release(&para);
     free(ls);
 }
@@ -1059,6 +1125,8 @@ ys_status ys_pdf_tsv_to_lines(const char *tsv, size_t n, ys_buf *text, int **pag
         do_page(&e, w + i, j - i);
         i = j;
     }
+    if (e.carry.len && !e.oom) emit(&e, ys_buf_str(&e.carry), e.carry_page);
+    ys_buf_release(&e.carry);
     ys_arena_free(e.a);
     free(w);
     free(buf);

@@ -294,6 +294,90 @@ static void test_narrative_paragraphs(void **state)
     ys_buf_release(&b);
 }
 
+/* A paragraph cut by a page break goes on on the next page (the 机关运行经费 parts of the sample's PDF);
+ * one that ends with "。" at the margin, or a next page that starts indented, does not. */
+static void test_paragraph_across_pages(void **state)
+{
+    (void)state;
+    ys_buf b;
+    tsv_begin(&b);
+    tsv_page(&b, 1);
+    tsv_word(&b, 1, 84, 90, "其中：办公费5.15万元、水费1.00万元、电费1.00万元、邮电费14.50万元、取暖费1.00万元、物业管");
+    tsv_word(&b, 1, 60, 104.5, "理费6.23万元、差旅费0.80万元、公务用车运行维护费4.00万元、其他交通费用15.00万元、其他商品和服");
+    tsv_word(&b, 1, 380, 560, "第 1 页");
+    tsv_page(&b, 2);
+    tsv_word(&b, 2, 60, 40, "务支出20.72万元。");
+    tsv_word(&b, 2, 84, 60, "第二段从这里开始，它很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。");
+    tsv_page(&b, 3);
+    tsv_word(&b, 3, 84, 40, "新的一段。");
+    int *pages = NULL;
+    size_t nl = 0;
+    char *t = lines_of(&b, &pages, &nl);
+    ASSERT_LINE(t, "其中：办公费5.15万元、水费1.00万元、电费1.00万元、邮电费14.50万元、取暖费1.00万元、物业管"
+                   "理费6.23万元、差旅费0.80万元、公务用车运行维护费4.00万元、其他交通费用15.00万元、其他商品和服"
+                   "务支出20.72万元。");
+    ASSERT_LINE(t, "新的一段。");   /* indented on its page: a paragraph of its own */
+    assert_int_equal(nl, 3);
+    assert_int_equal(pages[0], 1);   /* the joined paragraph starts on page 1 */
+    assert_int_equal(pages[2], 3);
+    free(pages);
+    free(t);
+    ys_buf_release(&b);
+}
+
+/* A word of height h (the title size) at (x, y), 12 wide per character as tsv_word. */
+static void tsv_word_h(ys_buf *b, int page, double x, double y, double h, const char *text)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p < 0x80) w += h / 2;
+        else if ((*p & 0xC0) == 0xC0) w += h;
+    }
+    ys_buf_printf(b, "5\t%d\t0\t0\t0\t0\t%.2f\t%.2f\t%.2f\t%.2f\t100\t%s\n", page, x, y, w, h, text);
+}
+
+/* A long title wrapped over two lines is one title; two short titles one above the other stay two. */
+static void test_wrapped_title(void **state)
+{
+    (void)state;
+    ys_buf b;
+    tsv_begin(&b);
+    tsv_page(&b, 1);
+    tsv_word_h(&b, 1, 60, 40, 16, "26、关于提前下达2024年中央财政机关事业单位养老保险制度改革补助经费预算的通知冀财社");
+    tsv_word_h(&b, 1, 330, 57, 16, "[2023]199号绩效目标表");
+    tsv_word_h(&b, 1, 350, 100, 16, "一、部门职责");
+    tsv_word_h(&b, 1, 350, 117, 16, "二、机构设置");
+    for (int i = 0; i < 6; i++) tsv_word(&b, 1, 84, 150 + 15 * i, "正文。");
+    char *t = lines_of(&b, NULL, NULL);
+    ASSERT_LINE(t, "26、关于提前下达2024年中央财政机关事业单位养老保险制度改革补助经费预算的通知冀财社[2023]199号绩效目标表");
+    ASSERT_LINE(t, "一、部门职责");
+    ASSERT_LINE(t, "二、机构设置");
+    free(t);
+    ys_buf_release(&b);
+}
+
+/* A table of text only (机构设置): rows close together are rows, not one wrapped header. */
+static void test_text_only_table_rows(void **state)
+{
+    (void)state;
+    ys_buf b;
+    tsv_begin(&b);
+    tsv_page(&b, 1);
+    static const char *const rows[4][3] = {{"单位名称", "单位性质", "经费保障形式"},
+                                           {"某某局本级", "行政", "财政拨款"},
+                                           {"某某服务中心", "事业", "财政性资金基本保证"},
+                                           {"某某管理中心", "事业", "财政性资金基本保证"}};
+    for (int r = 0; r < 4; r++)
+        for (int c = 0; c < 3; c++) tsv_word(&b, 1, 60 + 200 * c, 100 + 17 * r, rows[r][c]);
+    char *t = lines_of(&b, NULL, NULL);
+    ASSERT_LINE(t, "单位名称\t单位性质\t经费保障形式");
+    ASSERT_LINE(t, "某某局本级\t行政\t财政拨款");
+    ASSERT_LINE(t, "某某服务中心\t事业\t财政性资金基本保证");
+    ASSERT_LINE(t, "某某管理中心\t事业\t财政性资金基本保证");
+    free(t);
+    ys_buf_release(&b);
+}
+
 /* The small table read through the text reader, continued on page 2 with its header repeated. */
 static void test_read_tsv_repeated_header(void **state)
 {
@@ -667,8 +751,8 @@ static void test_wanli_sideways_three_public(void **state)
 /*
  * The example book, derived and rendered to PDF by yusuan, reads back through the PDF reader: the nine
  * standard tables cell by cell, procurement, and every section title. Projects are compared and what
- * differs is printed (not yet exact: see docs/RENDER-PDF.md); the error findings of the read-back
- * document are limited to the two the unread project rows cause.
+ * differs is printed (indicators not yet exact: see docs/RENDER-PDF.md); every project comes back with
+ * its code and amounts, and the read-back document has no error finding.
  */
 static void test_book_round_trip(void **state)
 {
@@ -697,10 +781,15 @@ static void test_book_round_trip(void **state)
     for (size_t i = 0; i < src->nsections; i++)
         assert_true(ys_text_same(src->sections[i].title, back->sections[i].title));
     size_t exact = 0;
+    assert_int_equal(back->nprojects, src->nprojects);
     for (size_t p = 0; p < src->nprojects; p++) {
         const ys_project *a = &src->projects[p], *b = NULL;
         for (size_t q = 0; q < back->nprojects && !b; q++)
             if (strcmp(back->projects[q].code, a->code) == 0) b = &back->projects[q];
+        /* every project comes back with its code and amounts (R36 holds) */
+        if (!b) fail_msg("project %s does not read back", a->code);
+        assert_true(ys_cell_money(&a->budget) == ys_cell_money(&b->budget));
+        assert_true(ys_cell_money(&a->fiscal) == ys_cell_money(&b->fiscal));
         if (b && ys_text_same(a->name, b->name) && ys_cell_money(&a->budget) == ys_cell_money(&b->budget) &&
             a->nindicators == b->nindicators && a->nschedule == b->nschedule)
             exact++;
@@ -714,8 +803,7 @@ static void test_book_round_trip(void **state)
     for (size_t i = 0; i < f.count; i++)
         if (!f.items[i].folded && f.items[i].severity == YS_SEV_ERROR) {
             print_message("error finding [%s]: %s\n", f.items[i].rule, f.items[i].message);
-            if (strcmp(f.items[i].rule, "R36") != 0 && strcmp(f.items[i].rule, "R43") != 0)
-                fail_msg("unexpected error finding [%s]", f.items[i].rule);
+            fail_msg("unexpected error finding [%s]", f.items[i].rule);
         }
     ys_findings_release(&f);
     ys_disclosure_free(src);
@@ -737,6 +825,9 @@ int main(void)
         cmocka_unit_test(test_number_split_off_its_row),
         cmocka_unit_test(test_page_continuation_and_page_numbers),
         cmocka_unit_test(test_narrative_paragraphs),
+        cmocka_unit_test(test_paragraph_across_pages),
+        cmocka_unit_test(test_wrapped_title),
+        cmocka_unit_test(test_text_only_table_rows),
         cmocka_unit_test(test_read_tsv_repeated_header),
         cmocka_unit_test(test_tsv_garbage_and_no_words),
         cmocka_unit_test(test_wanli_budget),
