@@ -9,6 +9,7 @@
  * previous clause boundary (，。；、！？) or the previous figure. So `audit` of our own text reads back
  * exactly the figures we add here, and the text rules see what a reader of the document sees.
  */
+#include "read/figures.h"
 #include "derive/derive_internal.h"
 
 #include <stdio.h>
@@ -218,124 +219,6 @@ static bool condition(const dv_ctx *c, const char *cond)
     return false;
 }
 
-/* ---- figures (the reader's rule, src/read/text_narrative.c) --------------------------------------- */
-
-static size_t clause_boundary(const char *s, size_t i)
-{
-    static const char *const marks[] = {",", ";", "!", "?", "\xe3\x80\x82", "\xe3\x80\x81",
-                                        "\xef\xbc\x8c", "\xef\xbc\x9b", "\xef\xbc\x81", "\xef\xbc\x9f"};
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (starts_with(s + i, marks[k])) return strlen(marks[k]);
-    return 0;
-}
-
-static size_t sentence_end(const char *s, size_t i)
-{
-    static const char *const marks[] = {"\xe3\x80\x82", "!", "?", ";", "\xef\xbc\x81", "\xef\xbc\x9f"};
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (starts_with(s + i, marks[k])) return strlen(marks[k]);
-    return 0;
-}
-
-static bool is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-static bool thousands_comma(const char *s, size_t n, size_t i)
-{
-    return s[i] == ',' && i > 0 && is_digit(s[i - 1]) && i + 3 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-           is_digit(s[i + 3]) && (i + 4 >= n || !is_digit(s[i + 4]));
-}
-
-static size_t unit_at(const char *s, ys_unit *u)
-{
-    if (starts_with(s, "亿元")) return *u = YS_UNIT_YIYUAN, strlen("亿元");
-    if (starts_with(s, "万元")) return *u = YS_UNIT_WANYUAN, strlen("万元");
-    if (starts_with(s, "元")) return *u = YS_UNIT_YUAN, strlen("元");
-    return 0;
-}
-
-static const char *trimmed(ys_arena *a, const char *s, size_t from, size_t to)
-{
-    while (from < to && s[from] == ' ') from++;
-    while (to > from && s[to - 1] == ' ') to--;
-    return ys_arena_strndup(a, s + from, to - from);
-}
-
-static void figures(dv_ctx *c, ys_section *sec, const char *s)
-{
-    ys_arena *a = c->d->arena;
-    size_t n = strlen(s), clause = 0, sentence = 0, i = 0, sentence_stop = 0;
-    bool after_figure = false;
-    const char *context = "";
-    while (i < n) {
-        size_t b;
-        if ((b = sentence_end(s, i))) {
-            i += b;
-            clause = sentence = i;
-            after_figure = false;
-            continue;
-        }
-        if ((b = clause_boundary(s, i))) {
-            i += b;
-            clause = i;
-            after_figure = false;
-            continue;
-        }
-        unsigned char ch = (unsigned char)s[i];
-        if (!is_digit((char)ch) ||
-            (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-' ||
-                       ((unsigned char)s[i - 1] < 0x80 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))))) {
-            i++;
-            continue;
-        }
-        size_t start = i;
-        while (i < n && (is_digit(s[i]) || thousands_comma(s, n, i))) i++;
-        if (i < n && s[i] == '.' && i + 1 < n && is_digit(s[i + 1])) {
-            i++;
-            while (i < n && is_digit(s[i])) i++;
-        }
-        size_t num_end = i, j = i;
-        while (j < n && s[j] == ' ') j++;
-        ys_unit u = YS_UNIT_UNKNOWN;
-        size_t ul = unit_at(s + j, &u);
-        if (!ul) continue;
-        ys_money v;
-        int dec = 0;
-        if (ys_money_parse(s + start, num_end - start, u, &v, &dec) != YS_MONEY_OK) {
-            i = j + ul;
-            continue;
-        }
-        if (sentence_stop <= j + ul) {
-            size_t se = j + ul;
-            while (se < n && !sentence_end(s, se)) se++;
-            sentence_stop = se < n ? se + sentence_end(s, se) : n;
-            context = trimmed(a, s, sentence, sentence_stop);
-        }
-        ys_figure *f = ys_section_add_figure(c->d, sec);
-        const char *label = trimmed(a, s, clause, start);
-        if (after_figure) {
-            static const char *const joins[] = {"以及", "和", "及", "与"};
-            for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
-                if (starts_with(label, joins[k])) {
-                    label = trimmed(a, label, strlen(joins[k]), strlen(label));
-                    break;
-                }
-        }
-        f->label = label;
-        f->text = ys_arena_strndup(a, s + start, j + ul - start);
-        f->amount = v;
-        f->unit = u;
-        f->decimals = dec;
-        f->context = context;
-        f->src = (ys_source){c->d->file, 0, 0, NULL};
-        i = j + ul;
-        clause = i;
-        after_figure = true;
-    }
-}
-
 /* ---- sections ------------------------------------------------------------------------------------ */
 
 /* Append paragraph text (normalised) to the section, line by line, with its figures. */
@@ -350,7 +233,7 @@ static void add_paragraph(dv_ctx *c, ys_section *sec, ys_buf *body, const char *
         if (*line) {
             if (body->len) ys_buf_addc(body, '\n');
             ys_buf_adds(body, line);
-            figures(c, sec, line);
+            ys_figures_scan(c->d, sec, line, (ys_source){c->d->file, 0, 0, NULL});
         }
         p += len + (nl ? 1 : 0);
     }
