@@ -51,9 +51,19 @@ static bool same_row(const ys_location *a, const ys_location *b)
     return a->row >= 0 || a->code;
 }
 
+/*
+ * One printed line: same table, 序号 and code. A two-sided table (收支总表: 收入 on the left, 支出 on the
+ * right) prints two rows on one line, told apart by name; a comparison between the two sides of one line
+ * (收入总计 = 支出总计) is a twin comparison, not a sum, even though its cells have different names.
+ */
+static bool same_line(const ys_location *a, const ys_location *b)
+{
+    return a->table == b->table && a->row >= 0 && a->row == b->row && str_eq(a->code, b->code);
+}
+
 static bool is_item(const ys_finding *fd, size_t k)
 {
-    return fd->locs[k].table == fd->at.table && !same_row(&fd->locs[k], &fd->at);
+    return fd->locs[k].table == fd->at.table && !same_row(&fd->locs[k], &fd->at) && !same_line(&fd->locs[k], &fd->at);
 }
 
 static bool has_item_at(const ys_finding *fd, const ys_location *row)
