@@ -77,3 +77,5 @@ awk -v a="$a_s" -v w="$w_s" -v b="$bytes" -v f="$FILES" -v how="$how" 'BEGIN {
     printf "bench: ratio audit / wc -l         %8.1f×  (goal: within 50×)\n", a/w
 }'
 [ -n "${BENCH_NO_BUILD:-}" ] || YUSUAN=$YUSUAN sh bench/build.sh
+[ -n "${BENCH_NO_PDF:-}" ] || YUSUAN=$YUSUAN sh bench/pdf.sh
+[ -n "${BENCH_NO_STORE:-}" ] || sh bench/store.sh "$YUSUAN"

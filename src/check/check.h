@@ -31,6 +31,10 @@ typedef struct ys_check_ctx {
     const struct ys_rule *rule;      /* the rule being run */
     unsigned char *insufficient;     /* owned by ys_check_run: per rule, "insufficient data" already said */
     size_t rule_index;
+    /* Results computed once per document and shared by several rules (NULL when a caller builds its own
+     * context: the rules then compute them each time). Owned by ys_check_run. */
+    ys_arena *memo;                  /* where the shared results live */
+    void *pt_problems;               /* check/projects.c: PT-02…04's class of every indicator */
 } ys_check_ctx;
 
 typedef void (*ys_rule_fn)(ys_check_ctx *ctx);

@@ -61,10 +61,21 @@ static ys_location proj_loc(const ys_project *p, const char *column, ys_source s
 /* "项目 3「劳务派遣费用」" */
 static void plabel(ys_buf *b, const ys_project *p)
 {
-    if (p->seq >= 0) ys_buf_printf(b, "项目 %d", p->seq);
-    else ys_buf_adds(b, "项目");
-    if (p->name && *p->name) ys_buf_printf(b, "「%s」", p->name);
-    else if (p->code && *p->code) ys_buf_printf(b, "「%s」", p->code);
+    ys_buf_adds(b, "项目");
+    if (p->seq >= 0) {   /* " %d" without printf: it runs for every finding of a project */
+        char tmp[16];
+        size_t i = sizeof tmp;
+        unsigned v = (unsigned)p->seq;
+        do tmp[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+        tmp[--i] = ' ';
+        ys_buf_add(b, tmp + i, sizeof tmp - i);
+    }
+    const char *what = (p->name && *p->name) ? p->name : (p->code && *p->code) ? p->code : NULL;
+    if (what) {
+        ys_buf_adds(b, "「");
+        ys_buf_adds(b, what);
+        ys_buf_adds(b, "」");
+    }
 }
 
 /* ---- R36 ------------------------------------------------------------------------------------------ */
@@ -454,6 +465,29 @@ static void classify_project(ys_arena *a, const ys_project *p, ind_problem *prob
     }
 }
 
+/* The class of every indicator of every project (one array per project). PT-02…04 share it through the
+ * check context's memo; without one (a context built by a caller) it is computed into a. */
+static ind_problem **problems(ys_check_ctx *ctx, ys_arena *a)
+{
+    if (ctx->memo && ctx->pt_problems) return ctx->pt_problems;
+    ys_arena *into = ctx->memo ? ctx->memo : a;
+    const ys_disclosure *d = ctx->doc;
+    ind_problem **all = ys_arena_calloc(into, d->nprojects ? d->nprojects : 1, sizeof *all);
+    for (size_t i = 0; i < d->nprojects; i++) {
+        const ys_project *p = &d->projects[i];
+        all[i] = ys_arena_calloc(into, p->nindicators ? p->nindicators : 1, sizeof *all[i]);
+        classify_project(into, p, all[i]);
+    }
+    if (ctx->memo) ctx->pt_problems = all;
+    return all;
+}
+
+/* s as printf's "%s" writes it. */
+static void add_str(ys_buf *b, const char *s)
+{
+    ys_buf_adds(b, s ? s : "(null)");
+}
+
 static void quality(ys_check_ctx *ctx, ind_problem want, const char *what)
 {
     const ys_disclosure *d = ctx->doc;
@@ -463,21 +497,28 @@ static void quality(ys_check_ctx *ctx, ind_problem want, const char *what)
         ys_check_insufficient(ctx, "没有绩效指标");
         return;
     }
-    ys_arena *a = ys_arena_new();
+    ys_arena *a = ctx->memo ? NULL : ys_arena_new();
+    ind_problem **all = problems(ctx, a);
     ys_buf lbl = YS_BUF_INIT, list = YS_BUF_INIT;
     for (size_t i = 0; i < d->nprojects; i++) {
         const ys_project *p = &d->projects[i];
         size_t nbad = 0;
         ys_finding *fd = NULL;
         const ys_indicator *first = NULL;
-        ind_problem *probs = ys_arena_calloc(a, p->nindicators ? p->nindicators : 1, sizeof *probs);
-        classify_project(a, p, probs);
+        const ind_problem *probs = all[i];
         ys_buf_reset(&list);
         for (size_t k = 0; k < p->nindicators; k++) {
             const ys_indicator *in = &p->indicators[k];
             if (probs[k] != want) continue;
             if (!first) first = in;
-            ys_buf_printf(&list, "%s%s/%s=“%s”", nbad ? "；" : "", in->level2, in->level3, in->value);
+            /* "%s%s/%s=“%s”" without printf */
+            if (nbad) ys_buf_adds(&list, "；");
+            add_str(&list, in->level2);
+            ys_buf_addc(&list, '/');
+            add_str(&list, in->level3);
+            ys_buf_adds(&list, "=“");
+            add_str(&list, in->value);
+            ys_buf_adds(&list, "”");
             nbad++;
         }
         if (!nbad) continue;

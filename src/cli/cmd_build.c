@@ -11,10 +11,16 @@
  *   findings.txt, findings.jsonl  the findings of the book and of the derived disclosure
  *
  * A book with input errors stops before anything is written. Each file is written atomically.
+ *
+ * --db FILE|postgresql://… : the prior items the book does not state (docs/BOOK.md sheet prior) are taken
+ * from last year's 预算 document of the same department (region + name) in the warehouse (store/prior.h),
+ * so the year-over-year parts of the 情况说明 and the YoY chart are filled; the book's own figures win, and
+ * the output says which figures came from the store.
  */
 #include "catalog/catalog.h"
 #include "check/check.h"
 #include "cli/cli.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "derive/derive.h"
 #include "read/book.h"
@@ -22,6 +28,8 @@
 #include "render/json.h"
 #include "render/render.h"
 #include "render/report.h"
+#include "store/prior.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -31,12 +39,14 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: yusuan build BOOK -o DIR [--format LIST]\n\n"
+    fprintf(f, "usage: yusuan build BOOK -o DIR [--format LIST] [--db FILE|postgresql://…]\n\n"
                "Derives the complete disclosure from a budget book (an .xlsx workbook or a directory of TSV\n"
                "files, see docs/BOOK.md) and writes it into DIR in every format:\n"
                "  disclosure.pdf .xlsx .html .json .txt, csv/<table>.csv, datapackage.json, findings.txt/.jsonl\n\n"
                "  -o, --output DIR   output directory (created if missing)\n"
-               "  --format LIST      only these formats, comma-separated: pdf,xlsx,html,json,txt,csv,datapackage\n\n"
+               "  --format LIST      only these formats, comma-separated: pdf,xlsx,html,json,txt,csv,datapackage\n"
+               "  --db TARGET        take last year's figures the book's prior sheet lacks from the warehouse\n"
+               "                     (last year's 预算 of the same department)\n\n"
                "exit status: 0 no error finding, 1 error findings, 2 unreadable book, usage error or write failure\n");
 }
 
@@ -86,9 +96,58 @@ static int write_buf(const char *dir, const char *name, const ys_buf *b, ys_diag
     return st == YS_OK ? 0 : -1;
 }
 
+/* Fill the prior items the book lacks from last year's stored 预算; prints what it took. 0, or -1 (reported)
+ * when the store cannot be opened or read. */
+static int prior_from_store(ys_budget *b, const char *db)
+{
+    ys_diags diags;
+    ys_diags_init(&diags);
+    ys_store *s = NULL;
+    ys_store_prior p;
+    ys_status st = ys_store_open(db, YS_STORE_READONLY, &s, &diags);
+    if (st == YS_OK) st = ys_store_prior_find(s, b->meta.region, b->meta.department, b->meta.year, &p, &diags);
+    ys_store_close(s);
+    if (st != YS_OK) {
+        ys_cli_print_diags(&diags);
+        fprintf(stderr, "yusuan build: 无法从数据库 %s 读取上年数\n", db);
+        ys_diags_release(&diags);
+        return -1;
+    }
+    ys_diags_release(&diags);
+    if (!p.document_id) {
+        printf("上年数：数据库 %s 中没有%s%s%s %d 年的预算，未补充\n", db, b->meta.region ? b->meta.region : "", b->meta.region && *b->meta.region ? " " : "",
+               b->meta.department ? b->meta.department : "", b->meta.year - 1);
+        return 0;
+    }
+    ys_buf taken = YS_BUF_INIT, kept = YS_BUF_INIT;
+    const char *file = ys_arena_strdup(b->arena, db);
+    for (int i = 0; i < YS_PRIOR__COUNT; i++) {
+        const char *key = ys_prior_item_key((ys_prior_item)i);
+        if (!p.has[i]) continue;
+        if (ys_budget_find_prior(b, key)) {   /* the book's own figure wins */
+            ys_buf_printf(&kept, "%s%s", kept.len ? "、" : "", key);
+            continue;
+        }
+        ys_budget_prior *x = ys_budget_add_prior(b);
+        x->item = key;   /* a static string */
+        x->amount = p.amount[i];
+        x->reason = "";
+        x->src = (ys_source){file, 0, 0, NULL};
+        char m[YS_MONEY_BUFSZ];
+        ys_buf_printf(&taken, "%s%s %s%s", taken.len ? "、" : "", key,
+                      ys_money_format(p.amount[i], b->meta.unit, 2, m, sizeof m), ys_unit_name(b->meta.unit));
+    }
+    printf("上年数：取自数据库 %s 的文档 %lld（%d 年预算）：%s\n", db, (long long)p.document_id, p.year,
+           taken.len ? ys_buf_str(&taken) : "无（预算表册已全部列出）");
+    if (kept.len) printf("上年数：预算表册自行列出的，不取数据库：%s\n", ys_buf_str(&kept));
+    ys_buf_release(&taken);
+    ys_buf_release(&kept);
+    return 0;
+}
+
 int ys_cmd_build(int argc, char **argv)
 {
-    const char *book = NULL, *out = NULL, *formats = NULL;
+    const char *book = NULL, *out = NULL, *formats = NULL, *db = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -102,6 +161,10 @@ int ys_cmd_build(int argc, char **argv)
             formats = argv[++i];
         } else if (!strncmp(a, "--format=", 9)) {
             formats = a + 9;
+        } else if (!strcmp(a, "--db") && i + 1 < argc) {
+            db = argv[++i];
+        } else if (!strncmp(a, "--db=", 5)) {
+            db = a + 5;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "yusuan build: unknown option '%s'\n", a);
             usage(stderr);
@@ -143,6 +206,10 @@ int ys_cmd_build(int argc, char **argv)
     ys_cli_print_diags(&diags);   /* warnings and notes of reading */
     ys_diags_release(&diags);
     ys_diags_init(&diags);
+    if (db && prior_from_store(b, db) != 0) {
+        ys_budget_free(b);
+        return YS_EXIT_USAGE;
+    }
 
     ys_catalog *cat = ys_catalog_new();
     if (ys_catalog_load_default(cat, &diags) != YS_OK) ys_cli_print_diags(&diags);

@@ -489,9 +489,26 @@ char *ys_text_key(ys_arena *a, const char *s)
     /* fast path, in one pass: the key is never longer than s; a string that turns out to need the
      * general path leaves n + 1 unused bytes in the arena */
     char *r = ys_arena_alloc(a, n + 1);
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
-    int c;
-    while ((c = key_next(s, n, &i)) >= 0) o += encode_cp(r + o, c);
+    int c = KEY_END;
+    while (i < n) {
+        /* ASCII and CJK ideographs, almost every byte, are copied without decoding and encoding */
+        if (u[i] < 0x80) {
+            int k = ascii_key(u[i++]);
+            if (k != KEY_SKIP) r[o++] = (char)k;
+            continue;
+        }
+        if (cjk_at(u, n, i)) {
+            memcpy(r + o, s + i, 3);
+            o += 3;
+            i += 3;
+            continue;
+        }
+        if ((c = key_next(s, n, &i)) < 0) break;
+        o += encode_cp(r + o, c);
+        c = KEY_END;
+    }
     if (c == KEY_END) {
         r[o] = '\0';
         return r;

@@ -655,3 +655,12 @@ ys_status ys_portal_publish(ys_portal *p, const char *dir, ys_diags *diags)
     }
     return st;
 }
+
+/* ---- the page-name parser, for the fuzz target and tests (portal.h) --------------------------------- */
+
+int ys_portal_parse_path(const char *path, int64_t *id, ys_table_id *table)
+{
+    *id = 0;
+    *table = YS_TABLE_NONE;
+    return (int)parse_path(path, id, table);
+}

@@ -44,6 +44,14 @@ void ys_portal_free(ys_portal *p);
  */
 ys_status ys_portal_page(ys_portal *p, const char *path, ys_buf *out, const char **type, ys_diags *diags);
 
+/*
+ * The page-name parser behind ys_portal_page (for the fuzz target tests/fuzz/fuzz_portal_path.c and tests):
+ * 0 when `path` is no page name; else a page kind > 0 (1 index, 2 compare, 3 dept-<id>.html, 4 doc-<id>.html,
+ * 5 -full.html, 6 .json, 7 -<table>.csv, 8 .xlsx, 9 .pdf) with *id the store id (0 for index/compare) and
+ * *table the standard table of a CSV (YS_TABLE_NONE otherwise). Nothing is looked up in the store.
+ */
+int ys_portal_parse_path(const char *path, int64_t *id, ys_table_id *table);
+
 /* Write every page and download into dir (created when missing; must be a directory). */
 ys_status ys_portal_publish(ys_portal *p, const char *dir, ys_diags *diags);
 

@@ -140,43 +140,6 @@ static void push_line(walker *w, const char *s, size_t n, int line)
     ys_buf_addc(w->out, '\n');
 }
 
-/* ---- after the walk: group headings over project tables ----------------------------------------------- */
-
-static bool one_cell_ending(const char *s, size_t n, const char *suffix)
-{
-    size_t k = strlen(suffix);
-    if (memchr(s, '\t', n)) return false;
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
-/* Pages put a heading "项目支出绩效目标表" over the project tables ("1、…绩效目标表", …); the text reader
- * would take it for a project without rows. A one-cell line ending in 绩效目标表 directly followed by
- * another is dropped. */
-static void drop_group_headings(walker *w, size_t from_line, size_t from_off)
-{
-    ys_buf kept = YS_BUF_INIT;
-    size_t n = 0;
-    const char *base = w->out->data;
-    for (size_t i = from_line; i < w->nlines; i++) {
-        size_t a = w->start[i], b = i + 1 < w->nlines ? w->start[i + 1] : w->out->len;
-        size_t len = b - a - 1;   /* without '\n' */
-        if (i + 1 < w->nlines) {
-            size_t c = w->start[i + 1], d = i + 2 < w->nlines ? w->start[i + 2] : w->out->len;
-            if (one_cell_ending(base + a, len, "绩效目标表") && one_cell_ending(base + c, d - c - 1, "绩效目标表"))
-                continue;
-        }
-        w->where[from_line + n] = w->where[i];
-        w->start[from_line + n] = from_off + kept.len;
-        n++;
-        ys_buf_add(&kept, base + a, b - a);
-    }
-    w->out->len = from_off;   /* truncate, then put the kept lines back */
-    if (w->out->data) w->out->data[from_off] = '\0';
-    ys_buf_add(w->out, ys_buf_str(&kept), kept.len);
-    w->nlines = from_line + n;
-    ys_buf_release(&kept);
-}
-
 static void flush(walker *w)
 {
     if (w->cur.len > 0) push_line(w, w->cur.data, w->cur.len, w->cur_line);
@@ -712,13 +675,11 @@ long ys_html_to_lines(const char *name, const char *bytes, size_t n, ys_buf *lin
     w.name = name;
     w.diags = diags;
     ys_buf_init(&w.cur);
-    size_t from_off = lines->len;
     if (g) {
         find_styles(&w, g->root, 0);
         walk(&w, g->document, 0);
         flush(&w);
         gumbo_destroy_output(&opt, g);
-        drop_group_headings(&w, 0, from_off);
     }
     ys_buf_release(&w.cur);
     for (size_t i = 0; i < w.nflex; i++) free(w.flex[i]);

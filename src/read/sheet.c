@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include <freexl.h>
 
@@ -648,6 +651,36 @@ ys_sheet_format ys_sheet_detect(const void *head, size_t n)
     return YS_SHEET_NONE;
 }
 
+/*
+ * libfreexl can crash (SEGV) on some malformed .xls files (found by fuzz_xls). Everything in a document is
+ * untrusted and a bad file must give a message, never a crash: parse it once in a child process first;
+ * when the child dies of a signal, the file is refused. freexl's parsing is deterministic, so a file that
+ * the child read is safe for the parent to read.
+ */
+static bool xls_survives(const char *path, ys_diags *diags)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) return true;   /* cannot isolate: read it in process, as before */
+    if (pid == 0) {
+        ys_buf text = YS_BUF_INIT;
+        ys_diags scratch;
+        ys_diags_init(&scratch);
+        lines L;
+        lines_init(&L, &text);
+        (void)xls_lines(path, &L, &scratch);
+        _exit(0);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    /* a signal, or a non-zero exit (a sanitizer reports a crash and exits with status 1) */
+    if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)) {
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "XLS 工作簿已损坏，无法读取（解析库在读取时出错）");
+        return false;
+    }
+    return true;
+}
+
 static ys_status file_lines(const char *path, lines *L, ys_diags *diags)
 {
     FILE *f = fopen(path, "rb");
@@ -659,7 +692,9 @@ static ys_status file_lines(const char *path, lines *L, ys_diags *diags)
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
     switch (ys_sheet_detect(head, n)) {
-    case YS_SHEET_XLS: return xls_lines(path, L, diags);
+    case YS_SHEET_XLS:
+        if (!xls_survives(path, diags)) return YS_ERR_FORMAT;
+        return xls_lines(path, L, diags);
     case YS_SHEET_XLSX: {
         ys_xlsx *wb = NULL;
         ys_status st = ys_xlsx_open_file(path, &wb, diags);

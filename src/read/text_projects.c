@@ -252,6 +252,91 @@ static const char *join_cells(ys_arena *a, const ys_tline *l, size_t from)
     return r;
 }
 
+/* "3月底 4.56" or "3月底4.56": a schedule label and an amount in one piece of text. */
+static bool piece_point(ys_arena *a, const char *s, size_t n, const char **label, const char **value)
+{
+    while (n && s[n - 1] == ' ') n--;
+    while (n && *s == ' ') {
+        s++;
+        n--;
+    }
+    size_t v = n;
+    while (v && ((s[v - 1] >= '0' && s[v - 1] <= '9') || s[v - 1] == '.' || s[v - 1] == ',' || s[v - 1] == '-'))
+        v--;
+    if (v == n || v == 0) return false;
+    const char *val = ys_arena_strndup(a, s + v, n - v);
+    size_t ln = v;
+    while (ln && s[ln - 1] == ' ') ln--;
+    const char *lab = sched_label(a, ys_arena_strndup(a, s, ln));
+    if (!lab || !is_amount(val)) return false;
+    *label = lab;
+    *value = val;
+    return true;
+}
+
+/* Is the cell a list of points "3月底 4.56；6月底 4.56…" (separated by ；/;/，/,/、)? Calls f for each. */
+static bool points_cell(ys_arena *a, const char *s, void (*f)(void *, const char *, const char *), void *arg)
+{
+    static const char *const seps[] = {"；", ";", "，", "、"};
+    for (int pass = 0; pass < 2; pass++) {   /* pass 0 checks every piece, pass 1 adds them */
+        const char *p = s;
+        size_t count = 0;
+        while (*p) {
+            size_t n = strlen(p), step = 0;
+            for (size_t i = 0; i < n && !step; i++)
+                for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+                    if (starts_with(p + i, seps[k])) {
+                        n = i;
+                        step = strlen(seps[k]);
+                        break;
+                    }
+            const char *lab, *val;
+            if (n) {
+                if (!piece_point(a, p, n, &lab, &val)) return false;
+                if (pass) f(arg, lab, val);
+                count++;
+            }
+            p += n + step;
+        }
+        if (!count) return false;
+    }
+    return true;
+}
+
+/* A row labelled by its first non-empty cell: the cell is `label` (after an optional 其中：) and nothing
+ * else, or the label followed by an amount. *value is the amount ("" when none) from the same or the
+ * next cell; false when the row is something else (a purpose that starts with the word, say). */
+static bool money_row(const ys_tline *l, const char *label, const char **value)
+{
+    int first = ys_tline_first(l);
+    if (first < 0) return false;
+    const char *rest = label_rest(l->cells[first].norm, label);
+    if (!rest) return false;
+    if (*rest) {
+        if (!is_amount(rest)) return false;
+        *value = rest;
+        return l->nfilled == 1;
+    }
+    *value = "";
+    for (size_t j = (size_t)first + 1; j < l->ncells; j++) {
+        const char *v = l->cells[j].norm;
+        if (!*v) continue;
+        if (!is_amount(v)) return false;
+        if (**value) return false;   /* two amounts: not this layout */
+        *value = v;
+    }
+    return true;
+}
+
+/* A row whose first cell is a short label ending in 资金用途 ("资金用途", "项目资金用途"): the purpose. */
+static bool purpose_row(const ys_tline *l)
+{
+    int first = ys_tline_first(l);
+    if (first < 0) return false;
+    const char *k = l->cells[first].norm;
+    return ends_with(k, "资金用途") && ys_utf8_len(k) <= 8 && !starts_with(k, "预算规模");
+}
+
 /* ---- the parts of a table -------------------------------------------------------------------- */
 
 static bool is_indicator_header(const ys_tline *l)
@@ -427,12 +512,32 @@ static bool is_schedule_header(ctx *c, const ys_tline *l)
     return labels >= 2;
 }
 
-static void read_schedule_header(ctx *c, const ys_tline *l)
+typedef struct {
+    ctx *c;
+    size_t li;
+} point_sink;
+
+static void sink_point(void *arg, const char *label, const char *value)
 {
+    point_sink *ps = arg;
+    add_point(ps->c, ps->li, label, value);
+}
+
+/* The schedule header; points printed in the same line ("资金支出计划<TAB>3月底 4.56；6月底 …", the
+ * layout of one labelled row) are read at once. */
+static void read_schedule_header(ctx *c, size_t li)
+{
+    const ys_tline *l = &c->td->lines[li];
+    ys_arena *a = c->d->arena;
+    point_sink ps = {c, li};
     for (size_t i = 0; i < MAX_SCHED_COLS; i++) c->sched_label[i] = NULL;
     for (size_t i = 0; i < l->ncells && i < MAX_SCHED_COLS; i++)
-        c->sched_label[i] = sched_label(c->d->arena, l->cells[i].norm);
+        c->sched_label[i] = sched_label(a, l->cells[i].norm);
     if (strstr(l->norm, "%")) proj(c)->schedule_percent = true;
+    for (size_t i = 0; i < l->ncells; i++) {
+        const char *v = l->cells[i].norm;
+        if (*v && !sched_label(a, v) && !starts_with(v, "资金支出计划")) points_cell(a, v, sink_point, &ps);
+    }
 }
 
 static bool is_page_header(const ctx *c, const ys_tline *l)
@@ -503,8 +608,17 @@ static size_t read_project(ctx *c, size_t title, int seq)
             if (labelled_value(l, "财政资金", false, &v)) ys_cell_set_printed(d, &p->fiscal, v, p->unit, src);
             if (labelled_value(l, "其他资金", false, &v)) ys_cell_set_printed(d, &p->other, v, p->unit, src);
             c->st = ST_PURPOSE;
+        } else if ((c->st == ST_HEAD || c->st == ST_PURPOSE) &&
+                   (money_row(l, "其他资金", &v) || money_row(l, "财政资金", &v))) {
+            /* "其他资金" / "其中：财政资金" on a labelled row of its own */
+            ys_cell *target = label_rest(cell(l, first), "其他资金") ? &p->other : &p->fiscal;
+            ys_cell_set_printed(d, target, v, p->unit, ys_tdoc_source(td, i));
+        } else if (purpose_row(l)) {
+            /* "资金用途<TAB>发放…": the purpose on a labelled row; continuation lines follow */
+            add_paragraph(&c->purpose, join_cells(a, l, (size_t)first + 1));
+            c->st = ST_PURPOSE;
         } else if (is_schedule_header(c, l)) {
-            read_schedule_header(c, l);
+            read_schedule_header(c, i);
             c->st = ST_SCHEDULE;
         } else if (ends_with(cell(l, first), "绩效目标") && ys_utf8_len(cell(l, first)) <= 8) {
             ys_buf_reset(&c->goal);
@@ -541,6 +655,20 @@ static size_t read_project(ctx *c, size_t title, int seq)
     return i;
 }
 
+/* A title directly followed by another title (blank lines and page headers between them aside) is a
+ * group heading over the tables ("项目支出绩效目标表" above "1、…绩效目标表"), not a project. */
+static bool group_heading(const ctx *c, size_t title)
+{
+    const ys_tdoc *td = c->td;
+    for (size_t j = title + 1; j < td->nlines; j++) {
+        const ys_tline *l = &td->lines[j];
+        int seq;
+        if (l->blank || td->claimed[j] || is_page_header(c, l)) continue;
+        return project_title(l, &seq);
+    }
+    return false;
+}
+
 void ys_text_read_projects(ys_tdoc *td, ys_diags *diags)
 {
     ctx c;
@@ -554,8 +682,15 @@ void ys_text_read_projects(ys_tdoc *td, ys_diags *diags)
     size_t i = 0;
     while (i < td->nlines) {
         int seq;
-        if (!td->claimed[i] && project_title(&td->lines[i], &seq)) i = read_project(&c, i, seq);
-        else i++;
+        if (!td->claimed[i] && project_title(&td->lines[i], &seq)) {
+            if (group_heading(&c, i)) {
+                td->claimed[i++] = 1;
+                continue;
+            }
+            i = read_project(&c, i, seq);
+        } else {
+            i++;
+        }
     }
     ys_buf_release(&c.purpose);
     ys_buf_release(&c.goal);

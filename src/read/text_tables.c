@@ -30,6 +30,7 @@
 #include "read/text_internal.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -52,6 +53,11 @@ typedef struct {
     const ys_template *tpl;
     ys_arena *tmp;              /* scratch: cell keys, column drafts; freed at the end of the stage */
     const char *dept_key;       /* key of meta.department, or NULL */
+    /* Memo of cell keys by the address of the cell's normalised text (immutable, in the document's
+     * arena): the title, header and page-header tests ask for the same cells again and again. Open
+     * addressing, size a power of two, in tmp. */
+    const char **memo_text, **memo_key;
+    size_t memo_cap, memo_n;
 } ctx;
 
 enum { S_HEAD, S_ROWS };
@@ -141,10 +147,44 @@ static const char *only_cell(const ys_tline *l)
     return f < 0 ? "" : ys_tline_cell(l, (size_t)f);
 }
 
+static size_t memo_slot(const char *const *texts, size_t cap, const char *n)
+{
+    size_t h = ((size_t)(uintptr_t)n >> 3) * (size_t)0x9E3779B97F4A7C15ULL;
+    size_t i = (h ^ (h >> 29)) & (cap - 1);
+    while (texts[i] && texts[i] != n) i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* ys_text_key of a normalised cell text n, computed once per cell (see ctx). */
+static const char *key_of(ctx *c, const char *n)
+{
+    if (!*n) return ys_text_key(c->tmp, n);
+    if (c->memo_n * 2 >= c->memo_cap) {
+        size_t cap = c->memo_cap ? c->memo_cap * 2 : 1024;
+        const char **t = ys_arena_calloc(c->tmp, cap, sizeof *t), **k = ys_arena_calloc(c->tmp, cap, sizeof *k);
+        for (size_t i = 0; i < c->memo_cap; i++) {
+            if (!c->memo_text[i]) continue;
+            size_t j = memo_slot(t, cap, c->memo_text[i]);
+            t[j] = c->memo_text[i];
+            k[j] = c->memo_key[i];
+        }
+        c->memo_text = t;
+        c->memo_key = k;
+        c->memo_cap = cap;
+    }
+    size_t i = memo_slot(c->memo_text, c->memo_cap, n);
+    if (!c->memo_text[i]) {
+        c->memo_text[i] = n;
+        c->memo_key[i] = ys_text_key(c->tmp, n);
+        c->memo_n++;
+    }
+    return c->memo_key[i];
+}
+
 static const char *cell_key(ctx *c, const ys_tline *l, size_t pos)
 {
     const char *n = ys_tline_cell(l, pos);
-    return *n ? ys_text_key(c->tmp, n) : "";
+    return *n ? key_of(c, n) : "";
 }
 
 static bool words_prefix(const ys_tpl_words *w, const char *key)
@@ -400,7 +440,7 @@ static bool all_page_header_cells(ctx *c, const ys_tline *l)
     for (size_t p = 0; p < l->ncells; p++) {
         const char *n = l->cells[p].norm;
         if (!*n) continue;
-        line_kind k = text_kind(c, n, ys_text_key(c->tmp, n));
+        line_kind k = text_kind(c, n, key_of(c, n));
         if (k == LK_DEPT || k == LK_UNIT || k == LK_YEAR || k == LK_PAGE) items++;
         else if (k != LK_PAGENUM) return false;
     }
@@ -457,7 +497,7 @@ static void split_code_columns(rd *r)
         const char *leaf = "";
         for (size_t k = r->nhdr; k > 0 && !*leaf; k--) leaf = ys_tline_cell(&c->td->lines[r->hdr[k - 1]], p);
         if (!*leaf) continue;
-        int h = header_lookup(r->tt, ys_text_key(c->tmp, leaf), NULL, 0);
+        int h = header_lookup(r->tt, key_of(c, leaf), NULL, 0);
         if (h < 0 || r->tt->headers[h].role != YS_TPL_CODE) continue;
         if (n == 3) return;   /* more than 类, 款, 项: not a split code */
         pos[n++] = (int)p;
@@ -517,7 +557,7 @@ static void build_columns(rd *r)
             leaf_line = r->hdr[k - 1];
         }
         if (!*leaf) continue;
-        const char *key = ys_text_key(c->tmp, leaf);
+        const char *key = key_of(c, leaf);
         if (!unit_header && strstr(key, "\xe5\x8d\x95\xe4\xbd\x8d" /* 单位 */) &&
             ys_unit_from_text(key) != YS_UNIT_UNKNOWN)
             unit_header = leaf;
@@ -821,7 +861,7 @@ static bool page_header_cells(rd *r, const ys_tline *l)
     for (size_t p = 0; p < l->ncells; p++) {
         const char *n = l->cells[p].norm;
         if (!*n) continue;
-        const char *key = ys_text_key(c->tmp, n);
+        const char *key = key_of(c, n);
         switch (text_kind(c, n, key)) {
         case LK_DEPT: set_dept(r, n); break;
         case LK_UNIT: set_unit(r, n); break;
@@ -923,7 +963,7 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags)
     if (!tpl || !td || !td->doc) return;
     ys_text_transpose_tables(td);   /* sideways tables back into standard rows (text_transpose.c) */
     ys_text_fold_side_by_side(td);  /* 决算 blocks printed side by side, stacked (text_final.c) */
-    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL};
+    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL, NULL, NULL, 0, 0};
     if (td->doc->meta.department && *td->doc->meta.department)
         c.dept_key = ys_text_key(c.tmp, td->doc->meta.department);
     size_t i = 0;

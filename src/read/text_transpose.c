@@ -105,19 +105,68 @@ static ys_tline make_line(ys_arena *a, int lineno, const char *raw)
     return l;
 }
 
-/* Is line i a header of sideways 三公 items under a three_public title? Returns the amounts line. */
-static size_t sideways_at(const ys_tdoc *td, ys_arena *a, size_t i, size_t *group)
+/* A budget/final label of a 决算 pair line ("预算数 | 决算数" under each item): 1 budget, 2 final, 0 none. */
+static int pair_label(const char *key)
+{
+    if (strcmp(key, "决算数") == 0) return 2;
+    if (strcmp(key, "预算数") == 0 || strcmp(key, "年初预算数") == 0 || strcmp(key, "全年预算数") == 0 ||
+        strcmp(key, "调整预算数") == 0)
+        return 1;
+    return 0;
+}
+
+/* A line of pair labels only (4 cells or more, both kinds present). */
+static bool pair_line(const ys_tline *l, ys_arena *a)
+{
+    if (l->nfilled < 4) return false;
+    bool b = false, f = false;
+    for (size_t c = 0; c < l->ncells; c++) {
+        if (!*l->cells[c].norm) continue;
+        int k = pair_label(ys_text_key(a, l->cells[c].norm));
+        if (!k) return false;
+        if (k == 1) b = true;
+        else f = true;
+    }
+    return b && f;
+}
+
+/* A sub-header of the vehicle group: text cells 小计 / 购置费 / 运行费 only (no amounts). */
+static bool vehicle_subline(const ys_tline *l, ys_arena *a)
+{
+    if (l->nfilled < 2) return false;
+    for (size_t c = 0; c < l->ncells; c++) {
+        if (!*l->cells[c].norm) continue;
+        int it = item_of(ys_text_key(a, l->cells[c].norm), true);
+        if (it != IT_VEHICLE && it != IT_PURCHASE && it != IT_RUNNING) return false;
+    }
+    return true;
+}
+
+/* One sideways block: where its lines are and what follows the item header. */
+typedef struct {
+    size_t group;   /* first line replaced (a group line above the header, or the header) */
+    size_t header;  /* the item header line */
+    size_t sub;     /* vehicle sub-header line (小计 / 购置费 / 运行费), 0 = none */
+    size_t pairs;   /* pair line (预算数 / 决算数 under each item), 0 = none */
+    size_t amounts; /* the amounts line, 0 = none (an empty template) */
+    size_t last;    /* last line replaced */
+} block;
+
+/* Is line i a header of sideways 三公 items under a three_public title? Fills *b. */
+static bool sideways_at(const ys_tdoc *td, ys_arena *a, size_t i, block *b)
 {
     const ys_tline *h = &td->lines[i];
-    if (h->nfilled < 3) return 0;
+    if (h->nfilled < 3) return false;
     bool title = false;
     size_t g = i;
     for (size_t k = i; k > 0 && i - k < 6 && !title; k--) {
         const ys_tline *u = &td->lines[k - 1];
         if (u->nfilled == 1 && has(u->key, "三公") && (has(u->key, "表"))) title = true;
-        else if (!title && u->nfilled >= 1 && k == g && has(u->key, "公务用车")) g = k - 1;
+        else if (!title && u->nfilled >= 1 && k == g && (has(u->key, "公务用车") || has(u->key, "三公")) &&
+                 !amounts_line(u))
+            g = k - 1;
     }
-    if (!title) return 0;
+    if (!title) return false;
     bool vehicle_group = g < i;
     int seen[IT__COUNT] = {0};
     for (size_t c = 0; c < h->ncells; c++) {
@@ -127,55 +176,135 @@ static size_t sideways_at(const ys_tdoc *td, ys_arena *a, size_t i, size_t *grou
         if (!amount_text(h->cells[c].norm)) seen[it]++;
     }
     int items = (seen[IT_ABROAD] > 0) + (seen[IT_RECEPTION] > 0) + (seen[IT_VEHICLE] || seen[IT_PURCHASE] || seen[IT_RUNNING]);
-    if (items < 2) return 0;
-    for (size_t k = i + 1; k < td->nlines && k <= i + 2; k++) {
-        if (td->lines[k].blank) continue;
-        if (!amounts_line(&td->lines[k])) return 0;
-        *group = g;
-        return k;
+    if (items < 2) return false;
+    *b = (block){g, i, 0, 0, 0, i};
+    size_t k = i + 1;
+    for (size_t step = 0; k < td->nlines && step < 4; k++) {
+        const ys_tline *l = &td->lines[k];
+        if (l->blank) {
+            if (b->amounts || b->sub || b->pairs) break;
+            continue;
+        }
+        step++;
+        if (!b->sub && !b->pairs && !b->amounts && vehicle_subline(l, a)) b->sub = b->last = k;
+        else if (!b->pairs && !b->amounts && pair_line(l, a)) b->pairs = b->last = k;
+        else if (!b->amounts && amounts_line(l)) {
+            b->amounts = b->last = k;
+            break;
+        } else break;
     }
-    return 0;
+    /* without amounts the block is an empty template: only when nothing but a blank, a note or the end
+     * follows (a header line whose amounts are missing for another reason is left alone) */
+    if (!b->amounts) {
+        if (k < td->nlines && !td->lines[k].blank && td->lines[k].nfilled > 1) return false;
+    }
+    return true;
+}
+
+/* The items of the header by column (sub-header cells override the header cell above them). */
+static size_t header_items(const ys_tdoc *td, ys_arena *a, const block *b, int *pos, int *item, size_t max)
+{
+    const ys_tline *h = &td->lines[b->header];
+    const ys_tline *s = b->sub ? &td->lines[b->sub] : NULL;
+    bool vehicle_group = b->group < b->header || s;
+    size_t width = h->ncells > (s ? s->ncells : 0) ? h->ncells : s->ncells, n = 0;
+    bool total = false;
+    for (size_t c = 0; c < width && n < max; c++) {
+        const char *cell = s && c < s->ncells && *s->cells[c].norm ? s->cells[c].norm
+                           : c < h->ncells                         ? h->cells[c].norm
+                                                                   : "";
+        if (!*cell || amount_text(cell)) continue;
+        const char *key = ys_text_key(a, cell);
+        int it = item_of(key, vehicle_group || total);
+        /* a group title ("财政拨款“三公”经费") printed into the item line is no column of its own */
+        if (it == IT_TOTAL && total && has(key, "三公")) continue;
+        if (it == IT_TOTAL) total = true;
+        pos[n] = (int)c;
+        item[n++] = it;
+    }
+    return n;
 }
 
 void ys_text_transpose_tables(ys_tdoc *td)
 {
     ys_arena *a = td->doc->arena;
     for (size_t i = 1; i < td->nlines; i++) {
-        size_t g = i, am = sideways_at(td, a, i, &g);
-        if (!am) continue;
-        const ys_tline *h = &td->lines[i], *v = &td->lines[am];
-        bool vehicle_group = g < i;
-        /* pair header cells with amounts: in order when they are as many, else by column */
-        const char *hk[64], *av[64];
-        size_t nh = 0, nv = 0;
-        for (size_t c = 0; c < h->ncells && nh < 64; c++)
-            if (*h->cells[c].norm) hk[nh++] = ys_text_key(a, h->cells[c].norm);
-        for (size_t c = 0; c < v->ncells && nv < 64; c++)
-            if (*v->cells[c].norm) av[nv++] = v->cells[c].norm;
-        const char *val[IT__COUNT] = {0};
-        if (nh == nv) {
-            for (size_t k = 0; k < nh; k++) {
-                int it = item_of(hk[k], vehicle_group);
-                if (!val[it]) val[it] = av[k];
+        block b;
+        if (!sideways_at(td, a, i, &b)) continue;
+        int pos[64], item[64];
+        size_t ni = header_items(td, a, &b, pos, item, 64);
+        const ys_tline *v = b.amounts ? &td->lines[b.amounts] : NULL;
+        const char *av[64];
+        int avpos[64];
+        size_t nv = 0;
+        for (size_t c = 0; v && c < v->ncells && nv < 64; c++)
+            if (*v->cells[c].norm) {
+                avpos[nv] = (int)c;
+                av[nv++] = v->cells[c].norm;
             }
-        } else {
-            for (size_t c = 0; c < h->ncells && c < v->ncells; c++) {
-                int it = item_of(ys_text_key(a, h->cells[c].norm), vehicle_group);
-                if (it != IT_NONE && !val[it] && *v->cells[c].norm) val[it] = v->cells[c].norm;
+        /* pairs: val[it][0] budget, val[it][1] final; single amounts in val[it][0] */
+        const char *val[IT__COUNT][2] = {{0}};
+        bool have[IT__COUNT] = {0};
+        bool pairs = false;
+        if (b.pairs) {
+            const ys_tline *pl = &td->lines[b.pairs];
+            int lab[128];
+            size_t np = 0;
+            for (size_t c = 0; c < pl->ncells && np < 128; c++)
+                if (*pl->cells[c].norm) lab[np++] = pair_label(ys_text_key(a, pl->cells[c].norm));
+            if (np == 2 * ni && (!v || nv == np)) {
+                pairs = true;
+                for (size_t k = 0; k < ni; k++) {
+                    int it = item[k];
+                    if (it == IT_NONE || have[it]) continue;
+                    have[it] = true;
+                    for (size_t j = 0; j < 2; j++) {
+                        size_t q = 2 * k + j;
+                        val[it][lab[q] == 2] = v ? av[q] : "";
+                    }
+                }
             }
         }
-        /* the new block: 项目 | 合计, then the items in the standard order */
+        if (!pairs) {
+            if (v && nv == ni) {
+                for (size_t k = 0; k < ni; k++)
+                    if (!have[item[k]]) {
+                        have[item[k]] = true;
+                        val[item[k]][0] = av[k];
+                    }
+            } else {
+                for (size_t k = 0; k < ni; k++) {
+                    int it = item[k];
+                    if (have[it]) continue;
+                    const char *x = v ? "" : "";
+                    bool found = !v;
+                    for (size_t q = 0; q < nv; q++)
+                        if (avpos[q] == pos[k]) {
+                            x = av[q];
+                            found = true;
+                        }
+                    if (!found) continue;
+                    have[it] = true;
+                    val[it][0] = x;
+                }
+            }
+        }
+        /* the new block: 项目 | 合计 (or 项目 | 年初预算数 | 决算数), then the items in the standard order */
         ys_tline repl[IT__COUNT + 1];
         size_t nr = 0;
-        repl[nr++] = make_line(a, h->lineno, "项目\t合计");
+        int at = v ? v->lineno : td->lines[b.header].lineno;
+        repl[nr++] = make_line(a, td->lines[b.header].lineno, pairs ? "项目\t年初预算数\t决算数" : "项目\t合计");
         static const int order[] = {IT_TOTAL, IT_ABROAD, IT_VEHICLE, IT_PURCHASE, IT_RUNNING, IT_RECEPTION};
         for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
             int it = order[k];
-            if (!val[it]) continue;
-            char *t = ys_arena_printf(a, "%s\t%s", item_name[it], val[it]);
-            repl[nr++] = make_line(a, v->lineno, t);
+            if (!have[it]) continue;
+            char *t = pairs ? ys_arena_printf(a, "%s\t%s\t%s", item_name[it], val[it][0] ? val[it][0] : "",
+                                              val[it][1] ? val[it][1] : "")
+                            : ys_arena_printf(a, "%s\t%s", item_name[it], val[it][0] ? val[it][0] : "");
+            repl[nr++] = make_line(a, at, t);
         }
-        /* lines [g, am] become repl[0..nr) */
+        /* lines [group, last] become repl[0..nr) */
+        size_t g = b.group, am = b.last;
         size_t removed = am - g + 1, n2 = td->nlines - removed + nr;
         ys_tline *nl = ys_arena_calloc(a, n2, sizeof *nl);
         unsigned char *cl = ys_arena_calloc(a, n2 ? n2 : 1, 1);

@@ -92,6 +92,7 @@ static const char CSS[] =
     "svg text{font-size:12px;fill:#1a1a1a}svg .ttl{font-size:15px;font-weight:600}svg .axl{fill:#444}\n"
     "svg .axis{stroke:#444;stroke-width:1}\n"
     "details{font-size:.9em}table.project th{background:#f4f6fa;text-align:left;white-space:nowrap}\n"
+    "td.pfirst{border-bottom:0}td.pmid{border-top:0;border-bottom:0}td.plast{border-top:0}\n"
     "@page{size:A4 landscape;margin:12mm}\n"
     "@media print{body{max-width:none;padding:0}nav{page-break-after:always}"
     "section.tbl,section.proj{break-before:page;page-break-before:always}"
@@ -478,6 +479,49 @@ static void kv(ys_buf *out, const char *k, const char *v, int colspan)
     ys_buf_adds(out, "</td>");
 }
 
+/* A labelled row whose text has several paragraphs ("1.…\n2.…"): the label spans one row per paragraph
+ * and the rows are drawn as one cell (no rule between them), so each line feed stays a line on the page
+ * and a reader gets the paragraphs back as the continuation rows of the text layout (a <br> inside a
+ * cell would read back as a space). Writes whole rows, "<tr>…</tr>". */
+static void kv_paragraphs(ys_buf *out, const char *k, const char *v, int colspan)
+{
+    size_t n = 0;
+    for (const char *q = v ? v : ""; *q;) {
+        size_t len = strcspn(q, "\n");
+        if (len) n++;
+        q += len;
+        if (*q) q++;
+    }
+    ys_buf_adds(out, "<tr>");
+    if (n <= 1) {
+        kv(out, k, v, colspan);
+        ys_buf_adds(out, "</tr>\n");
+        return;
+    }
+    ys_buf_printf(out, "<th scope=\"row\" rowspan=\"%zu\">", n);
+    esc(out, k);
+    ys_buf_adds(out, "</th>");
+    ys_buf t = YS_BUF_INIT;
+    size_t r = 0;
+    for (const char *q = v; *q;) {
+        size_t len = strcspn(q, "\n");
+        if (len) {
+            if (r) ys_buf_adds(out, "<tr>");
+            ys_buf_printf(out, "<td class=\"%s\"", r == 0 ? "pfirst" : r + 1 == n ? "plast" : "pmid");
+            if (colspan > 1) ys_buf_printf(out, " colspan=\"%d\"", colspan);
+            ys_buf_addc(out, '>');
+            ys_buf_reset(&t);
+            ys_buf_add(&t, q, len);
+            esc(out, ys_buf_str(&t));
+            ys_buf_adds(out, "</td></tr>\n");
+            r++;
+        }
+        q += len;
+        if (*q) q++;
+    }
+    ys_buf_release(&t);
+}
+
 static void project(const ys_project *p, size_t i, ys_buf *out)
 {
     char b1[YS_LAYOUT_CELLBUF], b2[YS_LAYOUT_CELLBUF], b3[YS_LAYOUT_CELLBUF];
@@ -498,9 +542,8 @@ static void project(const ys_project *p, size_t i, ys_buf *out)
     kv(out, "其中：财政资金", ys_layout_money(&p->fiscal, p->unit, b2, sizeof b2), 1);
     ys_buf_adds(out, "</tr>\n<tr>");
     kv(out, "其他资金", ys_layout_money(&p->other, p->unit, b3, sizeof b3), 3);
-    ys_buf_adds(out, "</tr>\n<tr>");
-    kv(out, "资金用途", p->purpose, 3);
     ys_buf_adds(out, "</tr>\n");
+    kv_paragraphs(out, "资金用途", p->purpose, 3);
     if (p->nschedule) {
         ys_buf_printf(out, "<tr><th scope=\"row\">资金支出计划%s</th><td colspan=\"3\">",
                       p->schedule_percent ? "（%）" : "");
@@ -513,9 +556,8 @@ static void project(const ys_project *p, size_t i, ys_buf *out)
         }
         ys_buf_adds(out, "</td></tr>\n");
     }
-    ys_buf_adds(out, "<tr>");
-    kv(out, "绩效目标", p->goal, 3);
-    ys_buf_adds(out, "</tr>\n</tbody>\n</table>\n");
+    kv_paragraphs(out, "绩效目标", p->goal, 3);
+    ys_buf_adds(out, "</tbody>\n</table>\n");
     if (p->nindicators) {
         ys_buf_adds(out, "<table class=\"indicators\">\n<thead><tr>");
         static const char *const h[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"};

@@ -20,9 +20,14 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 # The library with fuzzer instrumentation (no libFuzzer main yet), built by the ordinary Makefile rules.
 $MAKE --no-print-directory BUILD="$B" CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
     SAN="-fsanitize=fuzzer-no-link $SAN" "$B/libyusuan.a"
-LIBS=$(pkg-config --libs libutf8proc jansson libzip expat 2>/dev/null || echo "-lutf8proc -ljansson -lzip -lexpat")
-CFLAGS=$(pkg-config --cflags libutf8proc jansson 2>/dev/null || true)
+# the packages of the Makefile (PKGS), so that targets reaching the store or the renderers link too
+PKGS=${PKGS:-$(sed -n "s/^PKGS *= *//p" Makefile)}
+LIBS=$(pkg-config --libs $PKGS 2>/dev/null || sed -n "s/^PKGS_FALLBACK_LIBS *= *//p" Makefile)
+CFLAGS=$(pkg-config --cflags $PKGS 2>/dev/null || true)
 
+# system libraries' own leaks (cairo, fontconfig, freexl on malformed files) are not ours to find
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS
 targets=${FUZZ_TARGETS:-$(for f in tests/fuzz/fuzz_*.c; do n=${f##*/fuzz_}; echo "${n%.c}"; done)}
 status=0
 for t in $targets; do

@@ -174,12 +174,69 @@ static void test_budget_untouched(void **state)
     ys_disclosure_free(d);
 }
 
+/* The sideways “三公” 决算 table of 上海市 (tests/unit/data/pdf/sh-ghzy-2024-final.pdf, as the PDF reader
+ * prints its lines): the items are columns, 预算数 / 决算数 under each, one line of amounts. Read into
+ * budget_initial / final per item row; the same table without its amounts (a template) is read empty. */
+static const char SIDEWAYS[] =
+    "上海市某局2024年度部门决算\n\n"
+    "财政拨款“三公”经费支出决算表\n"
+    "单位：万元\n"
+    "\t合计\t\t因公出国(境)费\t\t小计\t财政拨款“三公”经费\t公务用车购置费\t\t公务用车运行维护费\t\t公务接待费\n"
+    "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n"
+    "%s\n"
+    "注：本表反映部门本年度“三公”经费支出预决算情况。\n";
+
+static ys_disclosure *read_sideways(const char *amounts)
+{
+    char b[2048];
+    snprintf(b, sizeof b, SIDEWAYS, amounts);
+    ys_diags diags;
+    ys_diags_init(&diags);
+    ys_disclosure *d = NULL;
+    assert_int_equal(ys_read_text_mem("sideways.txt", b, strlen(b), &d, &diags), YS_OK);
+    ys_diags_release(&diags);
+    return d;
+}
+
+static void test_sideways_pairs(void **state)
+{
+    (void)state;
+    ys_disclosure *d = read_sideways("2.85\t0.39\t1.00\t0.50\t3.00\t2.00\t1.00\t0.80\t2.00\t1.20\t4.00\t3.10");
+    const ys_table *t = ys_disclosure_table(d, YS_TABLE_THREE_PUBLIC);
+    assert_non_null(t);
+    int b = ys_table_col(t, "budget_initial"), f = ys_table_col(t, "final");
+    assert_true(b >= 0 && f >= 0);
+    static const struct { const char *name; ys_money budget, final; } want[] = {
+        /* 分 (万元 × 1000000) */
+        {"合计", 2850000, 390000},          {"一、因公出国(境)费", 1000000, 500000},
+        {"二、公务用车购置及运行费", 3000000, 2000000}, {"其中:公务用车购置费", 1000000, 800000},
+        {"公务用车运行费", 2000000, 1200000}, {"三、公务接待费", 4000000, 3100000},
+    };
+    assert_int_equal(t->nrows, sizeof want / sizeof *want);
+    for (size_t i = 0; i < t->nrows; i++) {
+        assert_string_equal(t->rows[i].name, want[i].name);
+        assert_int_equal(ys_cell_money(&t->rows[i].cells[b]), want[i].budget);
+        assert_int_equal(ys_cell_money(&t->rows[i].cells[f]), want[i].final);
+        assert_int_equal(t->rows[i].src.line, 7);   /* the printed amounts */
+    }
+    ys_disclosure_free(d);
+    /* the template: no amounts line → the items, empty */
+    d = read_sideways("");
+    t = ys_disclosure_table(d, YS_TABLE_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_true(t->nrows >= 4);
+    for (size_t i = 0; i < t->nrows; i++)
+        for (size_t c = 0; c < t->ncols; c++) assert_int_not_equal(t->rows[i].cells[c].kind, YS_CELL_MONEY);
+    ys_disclosure_free(d);
+}
+
 int main(void)
 {
     clean_text = slurp("tests/unit/data/final/clean.txt", &clean_len);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recognised), cmocka_unit_test(test_clean),  cmocka_unit_test(test_f01_f02),
         cmocka_unit_test(test_f03),        cmocka_unit_test(test_f04_f05), cmocka_unit_test(test_budget_untouched),
+        cmocka_unit_test(test_sideways_pairs),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     free(clean_text);

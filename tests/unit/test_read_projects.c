@@ -301,6 +301,60 @@ static void other_funds_and_units(void **state)
     done(&x);
 }
 
+/* The labelled-row layout of yusuan's own HTML (and of many published pages): 其他资金 and 资金用途 on rows
+ * of their own, the schedule as a list in one cell, the goal's second paragraph on a row below. */
+static void labelled_rows_layout(void **state)
+{
+    (void)state;
+    doc x;
+    load(&x, "1、甲项目绩效目标表\n单位：万元\n项目编码\tP1\t项目名称\t甲\n"
+             "预算数\t9.00\t其中：财政资金\t8.00\n"
+             "其他资金\t1.00\n"
+             "资金用途\t发放工资\n\t缴纳保险\n"
+             "资金支出计划\t3月底 4.50；6月底 6.00；12月底9.00\n"
+             "绩效目标\t1.目标一\n\t2.目标二\n" IND_HEADER "产出指标\t数量指标\t甲\t乙\t1\t丙\n"
+             "2、乙项目绩效目标表\n项目编码\tP2\t项目名称\t乙\n预算数\t1.00\t其中：财政资金\t1.00\n"
+             "其他资金\t\n资金用途\t其他资金用于购置设备\n"
+             "资金支出计划\t12月底 1.00\n绩效目标\t目标\n" IND_HEADER "产出指标\t数量指标\t甲\t乙\t1\t丙\n");
+    assert_int_equal(x.d->nprojects, 2);
+    const ys_project *p = &x.d->projects[0];
+    assert_int_equal(p->budget.money, 9000000);   /* 分 */
+    assert_int_equal(p->fiscal.money, 8000000);
+    assert_int_equal(p->other.kind, YS_CELL_MONEY);
+    assert_int_equal(p->other.money, 1000000);
+    assert_string_equal(p->purpose, "发放工资\n缴纳保险");
+    static const char *const labels[] = {"3月底", "6月底", "12月底"};
+    static const ys_money values[] = {4500000, 6000000, 9000000};
+    expect_schedule(p, 3, labels, values);
+    assert_string_equal(p->goal, "1.目标一\n2.目标二");
+    assert_int_equal(p->nindicators, 1);
+    p = &x.d->projects[1];
+    assert_int_equal(p->other.kind, YS_CELL_EMPTY);
+    assert_string_equal(p->purpose, "其他资金用于购置设备");   /* a purpose starting with the word */
+    assert_int_equal(p->nschedule, 1);
+    assert_int_equal(x.dg.count, 0);
+    done(&x);
+}
+
+/* A title directly followed by another (page headers between them aside) is a group heading, not a
+ * project; a title followed by its rows is a project even when it is the group's name. */
+static void group_heading_is_not_a_project(void **state)
+{
+    (void)state;
+    doc x;
+    load(&x, "项目支出绩效目标表\n\n单位：万元\n1、甲项目绩效目标表\n项目编码\tP1\t项目名称\t甲\n"
+             "预算数\t1.00\t其中：财政资金\t1.00\n绩效目标\t目标\n" IND_HEADER "产出指标\t数量指标\t甲\t乙\t1\t丙\n");
+    assert_int_equal(x.d->nprojects, 1);
+    assert_string_equal(x.d->projects[0].code, "P1");
+    assert_int_equal(x.dg.count, 0);
+    done(&x);
+    load(&x, "项目支出绩效目标表\n项目编码\tP1\t项目名称\t甲\n"
+             "预算数\t1.00\t其中：财政资金\t1.00\n绩效目标\t目标\n" IND_HEADER "产出指标\t数量指标\t甲\t乙\t1\t丙\n");
+    assert_int_equal(x.d->nprojects, 1);
+    assert_string_equal(x.d->projects[0].code, "P1");
+    done(&x);
+}
+
 static void unreadable_tables_warn(void **state)
 {
     (void)state;
@@ -359,6 +413,8 @@ int main(void)
         cmocka_unit_test(page_break_in_indicators),
         cmocka_unit_test(labels_apart_and_loose_values),
         cmocka_unit_test(other_funds_and_units),
+        cmocka_unit_test(labelled_rows_layout),
+        cmocka_unit_test(group_heading_is_not_a_project),
         cmocka_unit_test(unreadable_tables_warn),
         cmocka_unit_test(garbage_does_not_crash),
     };
