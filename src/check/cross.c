@@ -128,17 +128,38 @@ static const ys_row *line_above(const ys_table *t, const char *label_key, const 
     return r && i < yi ? r : NULL;
 }
 
+/* The comparison keys (ys_text_key) of the 类 rows' names of a coded table, computed once per
+ * class_lines call instead of once per ys_ck_names_agree call. */
+typedef struct {
+    ys_arena *arena;
+    const char **keys;   /* per row, NULL until needed */
+    bool *is_class;      /* per row: ys_code_level(code) == 1 */
+} row_keys;
+
+/* ys_ck_names_agree on two keys: one is a prefix of the other (both empty also agree). */
+static bool keys_agree(const char *ka, const char *kb)
+{
+    size_t la = strlen(ka), lb = strlen(kb);
+    if (!la && !lb) return true;
+    return la && lb && strncmp(ka, kb, la < lb ? la : lb) == 0;
+}
+
 /* The 类 row of coded table t whose name agrees with a class line's label, NULL when none. */
-static const ys_row *class_row(const ys_table *t, const char *label)
+static const ys_row *class_row(const ys_table *t, const char *label, row_keys *rk)
 {
     const char *name = ys_ck_strip_ordinal(label);
     if (!*name) return NULL;
     const ys_row *prefix = NULL;
+    const char *kname = NULL;
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *r = &t->rows[i];
-        if (ys_code_level(r->code) != 1) continue;
+        if (!rk->is_class[i]) continue;
         if (ys_text_same(r->name, name)) return r;
-        if (!prefix && ys_ck_names_agree(r->name, name)) prefix = r;
+        if (prefix) continue;
+        /* ys_ck_names_agree(r->name, name) with both keys kept */
+        if (!kname) kname = ys_text_key(rk->arena, name);
+        if (!rk->keys[i]) rk->keys[i] = ys_text_key(rk->arena, r->name ? r->name : "");
+        if (keys_agree(rk->keys[i], kname)) prefix = r;
     }
     return prefix;
 }
@@ -154,25 +175,30 @@ static bool class_lines(ys_check_ctx *ctx, const ys_table *ts, const char *label
     int ac = ys_table_col(ts, amount_key), cc = ys_table_col(tc, coded_key);
     if (ac < 0 || cc < 0) return false;
     size_t yi = year_index(ts, label_key, OUT_YEAR);
+    row_keys rk = {ys_arena_new(), NULL, NULL};
+    rk.keys = ys_arena_calloc(rk.arena, tc->nrows ? tc->nrows : 1, sizeof *rk.keys);
+    rk.is_class = ys_arena_calloc(rk.arena, tc->nrows ? tc->nrows : 1, sizeof *rk.is_class);
+    for (size_t i = 0; i < tc->nrows; i++) rk.is_class[i] = ys_code_level(tc->rows[i].code) == 1;
     const ys_row **matched = ys_xcalloc(tc->nrows ? tc->nrows : 1, sizeof *matched);
     size_t nmatched = 0, nlines = 0;
     for (size_t i = 0; i < yi && i < ts->nrows; i++) {
         const char *l = ys_ck_label(ts, &ts->rows[i], label_key);
         if (!ys_ck_has_ordinal(l)) continue;
         nlines++;
-        const ys_row *cr = class_row(tc, l);
+        const ys_row *cr = class_row(tc, l, &rk);
         if (cr) matched[nmatched++] = cr;
     }
     bool by_class = nmatched > 0 || !ys_ck_table_has_amounts(tc);
     if (!by_class || nlines == 0) {
         free(matched);
+        ys_arena_free(rk.arena);
         return false;
     }
     for (size_t i = 0; i < yi && i < ts->nrows; i++) {
         const ys_row *r = &ts->rows[i];
         const char *l = ys_ck_label(ts, r, label_key);
         if (!ys_ck_has_ordinal(l)) continue;
-        side a = {ts, r, ac, label_key}, b = {tc, class_row(tc, l), cc, NULL};
+        side a = {ts, r, ac, label_key}, b = {tc, class_row(tc, l, &rk), cc, NULL};
         twin(ctx, a, b, false, NULL);
     }
     for (size_t i = 0; i < tc->nrows; i++) {
@@ -185,6 +211,7 @@ static bool class_lines(ys_check_ctx *ctx, const ys_table *ts, const char *label
         twin(ctx, a, b, false, "没有对应的功能分类行");
     }
     free(matched);
+    ys_arena_free(rk.arena);
     return true;
 }
 

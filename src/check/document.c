@@ -110,6 +110,8 @@ static bool is_digit(char c)
 
 static bool starts(const char *p, const char *w)
 {
+    if (!*w) return true;
+    if (*p != *w) return false;   /* the common answer, without strlen and strncmp */
     return strncmp(p, w, strlen(w)) == 0;
 }
 
@@ -183,28 +185,48 @@ static void r52(ys_check_ctx *ctx)
 
 /* ---- R53 ------------------------------------------------------------------------------------------ */
 
+/* The mark reported is the first of `marks` (in list order) that occurs anywhere, at its first occurrence —
+ * the same answer as one strstr per mark in list order, in fewer passes: the marks that start with an
+ * ASCII byte, × or ＿ are found in one pass that jumps between candidate bytes with strcspn; the three
+ * CJK marks (某某 待填 待补充: lead bytes shared by most ideographs) by strstr, only while no earlier
+ * mark was found. */
 static void residue_in(ys_check_ctx *ctx, const char *text, ys_location at, const char *where)
 {
     static const char *const marks[] = {"XX", "xx", "××", "某某", "待填", "待补充", "{", "}", "＿＿", "__", "****"};
+    static const size_t lens[] = {2, 2, 4, 6, 6, 9, 1, 1, 6, 2, 4};
+    enum { NMARKS = sizeof marks / sizeof *marks, FIRST_CJK = 3, END_CJK = 6 };
+    _Static_assert(sizeof lens / sizeof *lens == NMARKS, "one length per mark");
     if (!text) return;
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-        const char *p = strstr(text, marks[i]);
-        if (!p) continue;
-        /* an excerpt around the mark, on character boundaries */
-        size_t start = (size_t)(p - text), back = 0;
-        while (start > 0 && back < 12) {
-            start--;
-            if (((unsigned char)text[start] & 0xC0) != 0x80) back++;
+    const char *first[NMARKS] = {0};
+    size_t best = NMARKS;   /* lowest index found so far */
+    for (const char *q = text + strcspn(text, "Xx\xC3{}\xEF_*"); *q && best > 0;
+         q++, q += strcspn(q, "Xx\xC3{}\xEF_*")) {
+        for (size_t i = 0; i < NMARKS && i < best; i = i + 1 == FIRST_CJK ? END_CJK : i + 1) {
+            if (first[i] || marks[i][0] != *q) continue;
+            if (strncmp(q, marks[i], lens[i]) == 0) {
+                first[i] = q;
+                best = i;
+            }
         }
-        size_t end = (size_t)(p - text) + strlen(marks[i]), fwd = 0, n = strlen(text);
-        while (end < n && fwd < 12) {
-            end++;
-            while (end < n && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
-            fwd++;
-        }
-        ys_check_report(ctx, at, "%s中有模板残留“%s”：…%.*s…", where, marks[i], (int)(end - start), text + start);
-        return;
     }
+    for (size_t i = FIRST_CJK; i < END_CJK && i < best; i++)
+        if ((first[i] = strstr(text, marks[i]))) best = i;
+    if (best == NMARKS) return;
+    const char *p = first[best];
+    const char *mark = marks[best];
+    /* an excerpt around the mark, on character boundaries */
+    size_t start = (size_t)(p - text), back = 0;
+    while (start > 0 && back < 12) {
+        start--;
+        if (((unsigned char)text[start] & 0xC0) != 0x80) back++;
+    }
+    size_t end = (size_t)(p - text) + strlen(mark), fwd = 0, n = strlen(text);
+    while (end < n && fwd < 12) {
+        end++;
+        while (end < n && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+        fwd++;
+    }
+    ys_check_report(ctx, at, "%s中有模板残留“%s”：…%.*s…", where, mark, (int)(end - start), text + start);
 }
 
 static void r53(ys_check_ctx *ctx)

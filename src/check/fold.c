@@ -18,6 +18,9 @@
  *  4. A sum folds when the excesses of the twins at its items, minus the excess of a twin at the
  *     subtotal itself, equal its difference — the items that disagree elsewhere explain it entirely.
  *     A sum whose items include a folded sum with the same difference folds too (up the chain).
+ *  0. One row printed under two codes in two tables (a mistyped code) is one finding at the mistyped
+ *     cell; code findings without amounts at one cell of one rule family are one finding (fold_recoded,
+ *     fold_same_cell). The mistyped row counts as an item missing from its true parent in step 4.
  *  5. Findings left whose differences have one magnitude and which all involve one row (any table,
  *     the narrative and project tables included) are one defect of that row (fold_shared).
  *
@@ -293,9 +296,115 @@ static void fold_shared(const ys_disclosure *doc, ys_findings *f, size_t first)
     }
 }
 
+/* ---- 0. one row printed under two codes; several code findings at one cell ------------------------ */
+
+static bool no_amounts(const ys_finding *fd)
+{
+    return !fd->folded && !fd->has_expected && !fd->has_actual;
+}
+
+/* A comparison whose other side is "no such row": locs[k] in another table, without row, code or name. */
+static size_t absent_twin(const ys_finding *fd)
+{
+    if (fd->folded || !fd->has_expected || !fd->has_actual || !fd->at.code || fd->expected != 0) return 0;
+    for (size_t k = 1; k < fd->nlocs; k++)
+        if (fd->locs[k].table != fd->at.table && fd->locs[k].table >= 0 && fd->locs[k].row < 0 && !fd->locs[k].code &&
+            !fd->locs[k].name)
+            return k;
+    return 0;
+}
+
+/* Code-level findings without amounts at the culprit's cell (orphan code, unknown code …). */
+static size_t cell_symptoms(const ys_findings *f, size_t first, const ys_location *at)
+{
+    size_t c = 0;
+    for (size_t i = first; i < f->count; i++)
+        if (no_amounts(&f->items[i]) && same_row(&f->items[i].at, at)) c++;
+    return c;
+}
+
+static void note_into(ys_finding *r, ys_finding *s)
+{
+    s->folded = true;
+    ys_buf b = YS_BUF_INIT;
+    ys_buf_adds(&b, r->message);
+    ys_buf_printf(&b, "；另见 (%s，已合并)：%s", s->rule, s->message);
+    free(r->message);
+    r->message = ys_buf_detach(&b);
+}
+
+typedef struct {
+    ys_table_id table;
+    const char *code;   /* the code the row has in the other tables (borrowed from the folded twin) */
+    const char *printed;
+    ys_money amount;
+} recoded;
+
+/*
+ * A row present in table A under code X and absent from table B, while B has a row under code Y absent
+ * from A, with the same name (or 序号) and the same amount: one row, whose code is mistyped on one side.
+ * The culprit is the side whose cell also has code findings without amounts (orphan, not in the
+ * catalog); the other side's comparison and those findings fold into it. The mistyped row is then an
+ * item missing from its true parent's sum (recorded in `out` for step 4).
+ */
+static size_t fold_recoded(ys_findings *f, size_t first, recoded *out, size_t cap)
+{
+    size_t nout = 0;
+    for (size_t i = first; i < f->count; i++) {
+        size_t ki = absent_twin(&f->items[i]);
+        if (!ki) continue;
+        for (size_t j = i + 1; j < f->count; j++) {
+            ys_finding *a = &f->items[i], *b = &f->items[j];
+            size_t kj = absent_twin(b);
+            if (!kj || b->at.table != a->locs[ki].table || a->at.table != b->locs[kj].table) continue;
+            if (b->actual != a->actual || !str_eq(a->at.column, b->at.column) || !strcmp(a->at.code, b->at.code)) continue;
+            if (!(a->at.name && b->at.name ? !strcmp(a->at.name, b->at.name) : a->at.row >= 0 && a->at.row == b->at.row))
+                continue;
+            size_t sa = cell_symptoms(f, first, &a->at), sb = cell_symptoms(f, first, &b->at);
+            if (sa == sb) continue;
+            ys_finding *r = sa > sb ? a : b, *o = sa > sb ? b : a;
+            o->folded = true;
+            ys_finding_add_loc(r, o->at);
+            ys_buf m = YS_BUF_INIT;
+            ys_buf_adds(&m, r->message);
+            ys_buf_printf(&m, "；%s 同一行 (%s) 编码为 %s，此处编码 %s 疑误 (%s，已合并)", ys_table_id_title(o->at.table),
+                          o->at.name ? o->at.name : "", o->at.code, r->at.code, o->rule);
+            free(r->message);
+            r->message = ys_buf_detach(&m);
+            for (size_t q = first; q < f->count; q++)
+                if (no_amounts(&f->items[q]) && same_row(&f->items[q].at, &r->at)) note_into(r, &f->items[q]);
+            if (nout < cap) out[nout++] = (recoded){r->at.table, o->at.code, r->at.code, r->actual};
+            break;
+        }
+    }
+    return nout;
+}
+
+/* Several code findings without amounts at one cell of one family (R22 orphan and R23 unknown code,
+ * R23 and R24 one wrong name): one defect of that cell, reported by the first. */
+static void fold_same_cell(ys_findings *f, size_t first)
+{
+    for (size_t i = first; i < f->count; i++) {
+        ys_finding *r = &f->items[i];
+        if (!no_amounts(r) || !r->at.code || r->at.table < 0 || r->at.table >= YS_TABLE__COUNT) continue;
+        const ys_rule *ri = ys_rules_find(r->rule);
+        for (size_t j = i + 1; j < f->count; j++) {
+            ys_finding *s = &f->items[j];
+            if (!no_amounts(s) || !same_row(&r->at, &s->at) || !str_eq(r->at.column, s->at.column)) continue;
+            const ys_rule *rs = ys_rules_find(s->rule);
+            if (!ri || !rs || strcmp(ri->family, rs->family) != 0) continue;
+            note_into(&f->items[i], s);
+            r = &f->items[i];
+        }
+    }
+}
+
 void ys_check_fold(const ys_disclosure *doc, ys_findings *f, size_t first)
 {
     if (!f || first >= f->count) return;
+    recoded rec[16];
+    size_t nrec = fold_recoded(f, first, rec, sizeof rec / sizeof *rec);
+    fold_same_cell(f, first);
     node *n = ys_xcalloc(f->count - first, sizeof *n);
     size_t nn = 0;
     for (size_t i = first; i < f->count; i++) {
@@ -363,6 +472,17 @@ void ys_check_fold(const ys_disclosure *doc, ys_findings *f, size_t first)
                     }
                 }
             }
+            /* a mistyped row of this table whose true code is under this subtotal: an item missing */
+            size_t lb = code_len(b);
+            for (size_t q = 0; q < nrec && lb; q++)
+                if (rec[q].table == b->at.table && strlen(rec[q].code) > lb && !strncmp(rec[q].code, b->at.code, lb) &&
+                    strncmp(rec[q].printed, b->at.code, lb) != 0) {
+                    xi -= rec[q].amount;
+                    for (size_t j = 0; j < nn && culprit == NONE; j++)
+                        if (f->items[n[j].index].at.table == rec[q].table && f->items[n[j].index].at.code &&
+                            !strcmp(f->items[n[j].index].at.code, rec[q].printed) && !f->items[n[j].index].folded)
+                            culprit = j;
+                }
             for (size_t j = 0; j < nn; j++)
                 if (j != i && !n[j].sum && same_row(&f->items[n[j].index].at, &b->at)) {
                     xs = n[j].e;

@@ -181,6 +181,58 @@ typedef struct {
     const ys_row *r;
 } occurrence;
 
+/* Votes for occurrence j's name: the occurrences of its code whose names agree with it (itself
+ * included), plus one when the catalog knows that name for the code. */
+static size_t name_votes(const ys_check_ctx *ctx, const occurrence *occ, size_t nocc, size_t j)
+{
+    size_t v = 0;
+    for (size_t i = 0; i < nocc; i++)
+        if (!strcmp(occ[i].r->code, occ[j].r->code) && *occ[i].r->name &&
+            ys_ck_names_agree(occ[i].r->name, occ[j].r->name))
+            v++;
+    if (ctx->catalog) {
+        ys_classification cls = occ[j].t->id == YS_TABLE_GPB_BASIC ? YS_CLASS_ECONOMIC : YS_CLASS_FUNCTION;
+        const char *canon = NULL;
+        ys_name_check nc = ys_catalog_check_name(ctx->catalog, cls, occ[j].r->code, occ[j].r->name, &canon);
+        if (nc == YS_NAME_MATCH || nc == YS_NAME_TRUNCATED || nc == YS_NAME_ALIAS) v++;
+    }
+    return v;
+}
+
+/*
+ * One code, several names: the name most tables (and the catalog) agree on is right, and the finding
+ * is at each occurrence that differs from it — the odd one out, once — not at every correct table.
+ * Without a majority (two tables, one name each, the catalog siding with neither) the later occurrence
+ * is named against the first earlier one that disagrees.
+ */
+static void name_odd_one(ys_check_ctx *ctx, const occurrence *occ, size_t nocc, size_t j)
+{
+    const occurrence *b = &occ[j];
+    if (!*b->r->name) return;
+    size_t vb = name_votes(ctx, occ, nocc, j), best = nocc, vbest = 0, first_other = nocc;
+    for (size_t i = 0; i < nocc; i++) {
+        const occurrence *a = &occ[i];
+        if (i == j || strcmp(a->r->code, b->r->code) != 0 || !*a->r->name || ys_ck_names_agree(a->r->name, b->r->name))
+            continue;
+        if (i < j && first_other == nocc) first_other = i;
+        size_t va = name_votes(ctx, occ, nocc, i);
+        if (va > vbest) vbest = va, best = i;
+    }
+    if (best == nocc) return;                  /* every occurrence agrees */
+    if (vbest < vb) return;                    /* b is the majority: the others are named */
+    if (vbest == vb) best = first_other;       /* no majority: the later one against the earlier */
+    if (best == nocc) return;
+    const occurrence *a = &occ[best];
+    ys_finding *fd = ys_check_report_sev(ctx, YS_SEV_WARNING, ys_loc_cell(b->t, b->r, -1), "%s: %s称「%s」，%s称「%s」",
+                                         b->r->code, ys_table_id_title(b->t->id), b->r->name,
+                                         ys_table_id_title(a->t->id), a->r->name);
+    ys_finding_add_loc(fd, ys_loc_cell(a->t, a->r, -1));
+    for (size_t i = 0; i < nocc; i++)
+        if (i != best && i != j && !strcmp(occ[i].r->code, b->r->code) && *occ[i].r->name &&
+            ys_ck_names_agree(occ[i].r->name, a->r->name))
+            ys_finding_add_loc(fd, ys_loc_cell(occ[i].t, occ[i].r, -1));
+}
+
 static void r24(ys_check_ctx *ctx)
 {
     occurrence *occ = NULL;
@@ -204,18 +256,7 @@ static void r24(ys_check_ctx *ctx)
     const ys_table *expense = ys_disclosure_table(ctx->doc, YS_TABLE_EXPENSE);
     for (size_t j = 0; j < nocc; j++) {
         const occurrence *b = &occ[j];
-        for (size_t i = 0; i < j; i++) {
-            const occurrence *a = &occ[i];
-            if (strcmp(a->r->code, b->r->code) != 0) continue;
-            /* name: the first earlier occurrence that disagrees */
-            if (*a->r->name && *b->r->name && !ys_ck_names_agree(a->r->name, b->r->name)) {
-                ys_finding *fd = ys_check_report_sev(ctx, YS_SEV_WARNING, ys_loc_cell(b->t, b->r, -1),
-                                                     "%s: %s称「%s」，%s称「%s」", b->r->code, ys_table_id_title(b->t->id),
-                                                     b->r->name, ys_table_id_title(a->t->id), a->r->name);
-                ys_finding_add_loc(fd, ys_loc_cell(a->t, a->r, -1));
-                break;
-            }
-        }
+        name_odd_one(ctx, occ, nocc, j);
         for (size_t i = 0; i < j; i++) {
             const occurrence *a = &occ[i];
             if (strcmp(a->r->code, b->r->code) != 0) continue;

@@ -320,9 +320,14 @@ static void each_sentence(const char *text, void (*fn)(ys_check_ctx *, const ys_
 {
     ys_buf b = YS_BUF_INIT;
     const char *p = text;
+    /* the next 。 and ； at or after p, found again only once p has passed them (a strstr per sentence
+     * for a mark the text does not have scanned the rest of the text every time) */
+    const char *stop = NULL, *semi = NULL;
+    bool stop_none = false, semi_none = false;
     while (*p) {
         size_t n = strcspn(p, "\n;");
-        const char *stop = strstr(p, "。"), *semi = strstr(p, "；");
+        if (!stop_none && (!stop || stop < p)) stop_none = !(stop = strstr(p, "。"));
+        if (!semi_none && (!semi || semi < p)) semi_none = !(semi = strstr(p, "；"));
         size_t cut = n;
         if (stop && (size_t)(stop - p) < cut) cut = (size_t)(stop - p);
         if (semi && (size_t)(semi - p) < cut) cut = (size_t)(semi - p);

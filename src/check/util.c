@@ -119,13 +119,16 @@ bool ys_ck_name_is(const char *label, const char *const *aliases)
 {
     if (!label || !*label) return false;
     const char *s = ys_ck_strip_ordinal(label);
+    bool stripped = s != label;   /* nothing stripped: the second comparison would repeat the first */
     for (; *aliases; aliases++)
-        if (ys_text_same(s, *aliases) || ys_text_same(label, *aliases)) return true;
+        if (ys_text_same(s, *aliases) || (stripped && ys_text_same(label, *aliases))) return true;
     return false;
 }
 
 bool ys_ck_names_agree(const char *a, const char *b)
 {
+    /* equal keys agree (both empty, or each a prefix of the other): no arena for the common case */
+    if (ys_text_same(a, b)) return true;
     ys_arena *ar = ys_arena_new();
     const char *ka = ys_text_key(ar, a ? a : ""), *kb = ys_text_key(ar, b ? b : "");
     size_t la = strlen(ka), lb = strlen(kb);

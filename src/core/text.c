@@ -54,10 +54,29 @@ int ys_utf8_next(const char *s, size_t n, size_t *i)
 
 bool ys_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            /* then the ASCII run that follows, eight bytes at a time */
+            i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & UINT64_C(0x8080808080808080)) break;
+                i += 8;
+            }
+            continue;
+        }
+        /* three-byte sequences with leads E1–EC and EE–EF (no overlong form, no surrogate possible):
+         * every CJK ideograph and most punctuation, without decoding */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t at = i;
-        if ((unsigned char)s[i] < 0x80) { i++; continue; }
         if (next_cp(s, n, &i) < 0) {
             if (bad_offset) *bad_offset = at;
             return false;
@@ -68,8 +87,17 @@ bool ys_utf8_valid(const char *s, size_t n, size_t *bad_offset)
 
 size_t ys_utf8_len(const char *s)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), i = 0, count = 0;
-    while (i < n) next_cp(s, n, &i), count++;
+    while (i < n) {
+        unsigned c = u[i];
+        if (c < 0x80) i++;
+        else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
+                 (u[i + 2] & 0xC0) == 0x80)
+            i += 3;   /* a valid three-byte sequence, as next_cp would decode it */
+        else next_cp(s, n, &i);
+        count++;
+    }
     return count;
 }
 
@@ -327,7 +355,10 @@ static bool is_ascii_space(int c)
  * code points are decoded only where it matters. out has room for n + 1 bytes (the result is never
  * longer: no code point maps to more bytes, and one space stands for at least one); returns the length.
  */
-static size_t normalize_fast(char *out, const char *s, size_t n)
+/* normalize_fast's result when a code point needs the general path (only with check set) */
+#define NOT_FAST ((size_t)-1)
+
+static inline size_t normalize_fast_checked(char *out, const char *s, size_t n, bool check)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
@@ -343,6 +374,7 @@ static size_t normalize_fast(char *out, const char *s, size_t n)
             continue;
         }
         int cp = u[i] < 0x80 ? u[i++] : fast_nfkc(next_cp(s, n, &i));
+        if (check && cp < 0) return NOT_FAST;   /* invalid, or not in fast_nfkc's set */
         if (cp == 0) continue;
         if (is_ascii_space(cp)) {
             pending_space = prev != 0;
@@ -355,6 +387,11 @@ static size_t normalize_fast(char *out, const char *s, size_t n)
     }
     out[o] = '\0';
     return o;
+}
+
+static size_t normalize_fast(char *out, const char *s, size_t n)
+{
+    return normalize_fast_checked(out, s, n, false);
 }
 
 /* Normalised s[0..n) appended to out; scratch is working memory (reused between calls). */
@@ -386,14 +423,13 @@ static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n
 
 char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
 {
-    if (scan_fast(s, n)) {   /* the common case: straight into the arena */
-        char *r = ys_arena_alloc(a, n + 1);
-        normalize_fast(r, s, n);
-        return r;
-    }
+    /* the common case: straight into the arena, checking as it goes (no separate scan_fast pass); a
+     * string that turns out to need the general path leaves n + 1 unused bytes in the arena */
+    char *r = ys_arena_alloc(a, n + 1);
+    if (normalize_fast_checked(r, s, n, true) != NOT_FAST) return r;
     ys_buf out = YS_BUF_INIT, scratch = YS_BUF_INIT;
     normalize_into(&out, &scratch, s, n);
-    char *r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
+    r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
     ys_buf_release(&out);
     ys_buf_release(&scratch);
     return r;
@@ -476,10 +512,13 @@ static inline int key_next(const char *s, size_t n, size_t *i)
     return KEY_END;
 }
 
-/* True when every code point of s takes the fast path. */
-static bool key_fast(const char *s, size_t n)
+/* True when the code point at s[i] takes the fast path, or i is the end. */
+static inline bool fast_at(const char *s, size_t n, size_t i)
 {
-    return scan_fast(s, n);
+    const unsigned char *u = (const unsigned char *)s;
+    if (i >= n || u[i] < 0x80 || cjk_at(u, n, i)) return true;
+    int cp = next_cp(s, n, &i);
+    return cp >= 0 && fast_nfkc(cp) >= 0;
 }
 
 char *ys_text_key(ys_arena *a, const char *s)
@@ -534,8 +573,11 @@ bool ys_text_same(const char *x, const char *y)
         if (a == KEY_SLOW || b == KEY_SLOW) break;
         if (a != b) {
             /* a later code point of the general path could still change this one (a combining mark
-             * composes with it): conclude only when both strings are fast throughout */
-            if (key_fast(x + i, nx - i) && key_fast(y + j, ny - j)) return false;
+             * composes with it): conclude only when the code point right after each is a fast one
+             * (or the end). Every fast code point is an NFKC-stable starter that composes with
+             * nothing before it, so nothing later reaches back past it to a or b; the keys so far
+             * were equal code point by code point and differ here. */
+            if (fast_at(x, nx, i) && fast_at(y, ny, j)) return false;
             break;
         }
         if (a == KEY_END) return true;

@@ -536,6 +536,7 @@ static bool numeric_band(const line *ls, size_t first_data, size_t z1, const ban
 }
 
 static bool split_code_word(const char *t);
+static bool total_label(const char *t);
 
 static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t first_data, bool top_of_page,
                          band *b)
@@ -577,6 +578,13 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
                 if (overlap(ls[k].cells[c].x0, ls[k].cells[c].x1, b[i].x0, b[i].x1) > 0) lowest = (int)k;
         if (lowest >= 0 && (leaf_min < 0 || lowest < leaf_min)) leaf_min = lowest;
     }
+    /* the x-extent of the data bands: a header cell beyond it heads a column without data (an empty
+     * table whose only data are its 科目编码 / 科目名称), not a group over data columns */
+    double dx0 = 1e9, dx1 = -1e9;
+    for (size_t i = 0; i < ndata; i++) {
+        if (b[i].x0 < dx0) dx0 = b[i].x0;
+        if (b[i].x1 > dx1) dx1 = b[i].x1;
+    }
     band extra[MAX_BANDS];
     size_t ne = 0;
     for (size_t k = z0; k < first_data; k++) {
@@ -585,7 +593,8 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
             const cell *ce = &ls[k].cells[c];
             /* only cells at the leaf level of the header, or reaching down into it (a cell centred in
              * a header cell that spans the header's rows) */
-            bool above_leaf = ndata && leaf_min >= 0 && (int)k < leaf_min && ce->y1 <= ls[leaf_min].y0;
+            bool above_leaf = ndata && leaf_min >= 0 && (int)k < leaf_min && ce->y1 <= ls[leaf_min].y0 &&
+                              overlap(ce->x0, ce->x1, dx0, dx1) > 0;
             bool in = above_leaf;
             for (size_t i = 0; i < ndata && !in; i++) in = overlap(ce->x0, ce->x1, b[i].x0, b[i].x1) > 0;
             double cx0 = (ce->x0 + ce->x1) / 2, reach = 3 * (ce->x1 - ce->x0);
@@ -736,7 +745,8 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
     /* the upper half of a first row's cell wrapped around its numbers (centred) is body, not header */
     while (first_data > z0 && first_data < z1 && !is_data_line(&ls[first_data - 1]) &&
            ls[first_data - 1].ncells == 1 && !stub_line(&ls[first_data]) &&
-           ls[first_data].y0 - ls[first_data - 1].y1 < WRAP_GAP * ls[first_data - 1].h)
+           (ls[first_data].y0 - ls[first_data - 1].y1 < WRAP_GAP * ls[first_data - 1].h ||
+            total_label(ls[first_data - 1].cells[0].text)))
         first_data--;
     for (size_t k = z0; k < z1; k++) {
         line *l = &ls[k];
@@ -768,7 +778,29 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
                 nfull++;
             }
         }
-        if (most >= 2 && nfull >= 3) first_data = first_full + 1;
+        /* … or, in an empty table printed with its row labels only (收入支出决算总表: 项目 | 决算数 | 项目 |
+         * 决算数, rows filling the 项目 columns), the first line filling three columns or more with two
+         * lines or more below it */
+        if (most >= 2 && (nfull >= 3 || (most >= 3 && z1 - first_full >= 3))) {
+            first_data = first_full + 1;
+            /* header cells wrapped below that line (一般公共 / 预算财政 / 拨款): close under it, in its
+             * columns only */
+            while (first_data < z1 &&
+                   ls[first_data].y0 - ls[first_data - 1].y1 < HEADER_WRAP_GAP * ls[first_data].h) {
+                bool inside = true;
+                size_t f = 0;
+                for (size_t i = 0; i < nb; i++) {
+                    f += ls[first_data].grid[i] != NULL;
+                    if (ls[first_data].grid[i] && !ls[first_full].grid[i]) inside = false;
+                }
+                if (!inside || f >= most) break;   /* a row as full as the header: a row */
+                first_data++;
+            }
+            /* the relaxed case needs a body clearly apart from the header (not more header fragments) */
+            if (nfull < 3 && (z1 - first_data < 2 ||
+                              ls[first_data].y0 - ls[first_data - 1].y1 < HEADER_WRAP_GAP * ls[first_data].h))
+                first_data = z1;
+        }
     }
     size_t hdr_end = first_data;
     while (hdr_end == z1 && hdr_end > z0 && ls[hdr_end - 1].ncells <= 1) hdr_end--;

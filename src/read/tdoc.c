@@ -6,24 +6,38 @@
 #include "core/text.h"
 #include "read/shape.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static size_t count_lines(const char *s, size_t n)
 {
     size_t c = 1;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n') c++;
+    const char *p = s, *end = s + n;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) c++, p++;
     return c;
 }
 
 static bool looks_binary(const char *s, size_t n)
 {
-    size_t ctl = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0) return true;
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
+    size_t ctl = 0, i = 0;
+    while (i < n) {
+        /* eight bytes at a time while none of them is below 0x20 (the exact "has a byte less than"
+         * word test); a word with one is looked at byte by byte */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080))) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t stop = i + 8 < n ? i + 8 : n;
+        for (; i < stop; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == 0) return true;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
+        }
     }
     return ctl * 20 > n;   /* more than 5 % control bytes */
 }

@@ -65,6 +65,9 @@ static size_t code_headers(ys_arena *a, const ys_tline *l, size_t *pos)
     for (size_t c = 0; c < l->ncells && n < MAX_BLOCKS; c++) {
         const char *norm = l->cells[c].norm;
         if (!norm || !*norm) continue;
+        /* cheap test first: a normalised cell is NFKC-stable and its key only drops white space and
+         * unifies brackets and quotes, so a key ending in 编码 needs a 码 in the cell itself */
+        if (!strstr(norm, "码")) continue;
         const char *k = ys_text_key(a, norm);
         size_t kl = strlen(k), sl = strlen("编码");
         if (kl >= sl && strcmp(k + kl - sl, "编码") == 0 && kl <= 3 * 12) pos[n++] = c;

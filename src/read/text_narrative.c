@@ -30,6 +30,8 @@
 
 static bool starts_with(const char *s, const char *p)
 {
+    if (!*p) return true;
+    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
     return strncmp(s, p, strlen(p)) == 0;
 }
 

@@ -58,6 +58,12 @@ typedef struct {
      * addressing, size a power of two, in tmp. */
     const char **memo_text, **memo_key;
     size_t memo_cap, memo_n;
+    /* Every title alias of the template in template order (table by table), with its length: built
+     * once per stage by title_of, which is asked about almost every line. */
+    const char **tit_alias;
+    size_t *tit_len;
+    ys_table_id *tit_id;
+    size_t ntit;
 } ctx;
 
 enum { S_HEAD, S_ROWS };
@@ -95,6 +101,8 @@ typedef struct {
 
 static bool starts_with(const char *s, const char *p)
 {
+    if (!*p) return true;
+    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
     return strncmp(s, p, strlen(p)) == 0;
 }
 
@@ -357,19 +365,35 @@ static ys_table_id title_of(ctx *c, const ys_tline *l)
             klen = strlen(key);
             break;
         }
+    if (!c->tit_alias) {   /* the flat list of title aliases, once per stage */
+        size_t n = 0;
+        for (int t = 0; t < YS_TABLE__COUNT; t++) n += c->tpl->tables[t].ntitles;
+        c->tit_alias = ys_arena_calloc(c->tmp, n ? n : 1, sizeof *c->tit_alias);
+        c->tit_len = ys_arena_calloc(c->tmp, n ? n : 1, sizeof *c->tit_len);
+        c->tit_id = ys_arena_calloc(c->tmp, n ? n : 1, sizeof *c->tit_id);
+        for (int t = 0; t < YS_TABLE__COUNT; t++) {
+            const ys_tpl_table *tt = &c->tpl->tables[t];
+            for (size_t i = 0; i < tt->ntitles; i++) {
+                c->tit_alias[c->ntit] = tt->titles[i];
+                c->tit_len[c->ntit] = strlen(tt->titles[i]);
+                c->tit_id[c->ntit] = (ys_table_id)t;
+                c->ntit++;
+            }
+        }
+    }
     ys_table_id best = YS_TABLE_NONE;
     size_t best_len = 0;
-    for (int t = 0; t < YS_TABLE__COUNT; t++) {
-        const ys_tpl_table *tt = &c->tpl->tables[t];
-        for (size_t i = 0; i < tt->ntitles; i++) {
-            const char *a = tt->titles[i];
-            size_t al = strlen(a);
-            if (al <= best_len || !ends_with(key, a)) continue;
-            char *prefix = ys_arena_strndup(c->tmp, key, klen - al);
-            if (ys_utf8_len(prefix) > TITLE_PREFIX_MAX || has_sentence_punct(prefix)) continue;
-            best = (ys_table_id)t;
-            best_len = al;
-        }
+    for (size_t k = 0; k < c->ntit; k++) {   /* template order: table by table, alias by alias */
+        const char *a = c->tit_alias[k];
+        size_t al = c->tit_len[k];
+        /* ends_with(key, a) with both lengths known, last byte first */
+        if (al <= best_len || al > klen || !al || key[klen - 1] != a[al - 1] ||
+            memcmp(key + klen - al, a, al) != 0)
+            continue;
+        char *prefix = ys_arena_strndup(c->tmp, key, klen - al);
+        if (ys_utf8_len(prefix) > TITLE_PREFIX_MAX || has_sentence_punct(prefix)) continue;
+        best = c->tit_id[k];
+        best_len = al;
     }
     ys_buf_release(&stripped);
     return best;
@@ -963,7 +987,7 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags)
     if (!tpl || !td || !td->doc) return;
     ys_text_transpose_tables(td);   /* sideways tables back into standard rows (text_transpose.c) */
     ys_text_fold_side_by_side(td);  /* 决算 blocks printed side by side, stacked (text_final.c) */
-    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL, NULL, NULL, 0, 0};
+    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0};
     if (td->doc->meta.department && *td->doc->meta.department)
         c.dept_key = ys_text_key(c.tmp, td->doc->meta.department);
     size_t i = 0;

@@ -29,6 +29,12 @@ static void rename_gpb(ys_disclosure *d)
     ckh_find(d, YS_TABLE_GPB_EXPENSE, "2080102")->name = "其他事务";
 }
 
+/* the first table differs from the two others: named there once, not at each correct table */
+static void rename_income(ys_disclosure *d)
+{
+    ckh_find(d, YS_TABLE_INCOME, "2080102")->name = "其他事务";
+}
+
 static void break_r25(ys_disclosure *d)
 {
     ckh_set(d, YS_TABLE_GPB_BASIC, "30110", "total", "9.00");
@@ -40,6 +46,7 @@ static const ckh_case cases[] = {
     {"R21", YS_TABLE_GPB_BASIC, NULL, NULL, NULL, break_r21, YS_TABLE_GPB_BASIC, 6, "302", "合计", true},
     {"R22", YS_TABLE_INCOME, NULL, NULL, NULL, orphan_code, YS_TABLE_INCOME, 5, "2090102", NULL, false},
     {"R24", YS_TABLE_GPB_EXPENSE, NULL, NULL, NULL, rename_gpb, YS_TABLE_GPB_EXPENSE, 5, "2080102", NULL, false},
+    {"R24", YS_TABLE_INCOME, NULL, NULL, NULL, rename_income, YS_TABLE_INCOME, 5, "2080102", NULL, false},
     {"R25", YS_TABLE_GPB_BASIC, NULL, NULL, NULL, break_r25, YS_TABLE_GPB_BASIC, 5, "30110", "合计", true},
 };
 

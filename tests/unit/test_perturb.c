@@ -185,6 +185,14 @@ static const struct perturbation cases[] = {
     /* ---- hierarchy (R20–R24) ---- */
     {"R20 expense 2080199 raised by 0.50", 252, "7.00\t\t7.00", "7.50\t\t7.50",
      YS_TABLE_EXPENSE, "2080199", 8, "合计", 0},
+    /* one mistyped code: orphan, unknown code, two missing rows and the parent's sum are one defect */
+    {"R22/R28 income code 2080199 mistyped as 2090199", 127, "2080199", "2090199",
+     YS_TABLE_INCOME, "2090199", 8, NULL, 0},
+    /* one wrong name: named once, in the table that differs from the others and from the catalog */
+    {"R23/R24 income 2080199 name changed", 127, "其他人力资源和社会保障管理事务支出", "其他人力资源管理事务支出",
+     YS_TABLE_INCOME, "2080199", 8, NULL, 0},
+    {"R24 gpb_expense 2080199 name changed", 439, "其他人力资源和社会保障管理事务支出", "其他人力资源管理事务支出",
+     YS_TABLE_GPB_EXPENSE, "2080199", 8, NULL, 0},
     /* an economic 款 with no twin anywhere: the 类 is named, its items listed */
     {"R21 gpb_basic 30102 raised by 0.10", 517, "56.80\t56.80", "56.90\t56.90",
      YS_TABLE_GPB_BASIC, "301", 2, NULL, 0},
