@@ -18,7 +18,8 @@
 static const char usage_text[] =
     "usage: yusuan extract [--format json|csv] [--table ID] FILE\n"
     "\n"
-    "Reads a published disclosure (tab-separated text, UTF-8 or GBK) and writes it as data.\n"
+    "Reads a published disclosure (text, UTF-8 or GBK; PDF; a saved web page; XLS/XLSX — recognised by\n"
+    "content) and writes it as data.\n"
     "\n"
     "  --format json   the whole document as one JSON object (default; docs/schema/extract.schema.json)\n"
     "  --format csv    one table as CSV (RFC 4180, UTF-8); needs --table\n"

@@ -27,13 +27,15 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-    "usage: yusuan import [--db FILE] DOCUMENT|BOOK...\n"
+    "usage: yusuan import [--db FILE|postgresql://…] DOCUMENT|BOOK...\n"
     "\n"
-    "Stores documents in the warehouse (docs/STORE.md): a published disclosure (text or PDF) is read and\n"
-    "audited; a budget book (a directory with meta.tsv, or an .xlsx workbook) is read, checked and derived.\n"
+    "Stores documents in the warehouse (docs/STORE.md): a published disclosure (text, PDF, web page,\n"
+    "XLS/XLSX) is read and audited; a budget book (a directory with meta.tsv, or an .xlsx workbook) is read,\n"
+    "checked and derived.\n"
     "Each document is stored in one transaction; a document whose content is already stored is skipped.\n"
     "\n"
-    "  --db FILE    the database (default ./yusuan.db; created and upgraded when needed)\n"
+    "  --db FILE    the database: an SQLite file (default ./yusuan.db; created and upgraded when needed)\n"
+    "               or a PostgreSQL URL postgresql://user@host/db\n"
     "  -h, --help   this help\n"
     "\n"
     "exit status: 0 all imported or skipped, 1 a book with input errors (not imported),\n"

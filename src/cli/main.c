@@ -29,7 +29,7 @@ static const struct {
 } commands[] = {
     {"audit", ys_cmd_audit, "check published disclosures and report findings (text or JSON Lines)"},
     {"extract", ys_cmd_extract, "read a published disclosure back into data (JSON, or CSV per table)"},
-    {"rules", ys_cmd_rules, "list every rule: id, severity, title, basis"},
+    {"rules", ys_cmd_rules, "list every rule: id, severity, family, title, basis"},
     {"template", ys_cmd_template, "write an empty budget book (XLSX workbook, or TSV files into DIR/)"},
     {"check", ys_cmd_check, "check a budget book's inputs (findings as with audit)"},
     {"build", ys_cmd_build, "derive the complete disclosure from a budget book, in every format"},
