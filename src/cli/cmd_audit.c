@@ -184,7 +184,7 @@ static int run_batch(const char *db, const char *jobs_arg, bool format_given, bo
     if (st == YS_OK) st = ys_batch_summary(s, &r, &out, &diags);
     ys_store_close(s);
     if (st == YS_OK) {
-        ys_buf_printf(&out, "本次：%zu 个文件，导入 %zu 个，跳过 %zu 个（已在数据库中），失败 %zu 个\n", r.files,
+        ys_buf_printf(&out, "本次：%zu 个文件，导入 %zu 个，跳过 %zu 个（已在数据库中或是预算表册），失败 %zu 个\n", r.files,
                       r.imported, r.skipped, r.failed);
         fputs(ys_buf_str(&out), stdout);
         if (r.errors > 0) status = YS_EXIT_FINDINGS;

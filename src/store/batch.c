@@ -51,10 +51,30 @@ static ys_status lookup(ys_store *s, const char *hex, int64_t *id, ys_buf *err)
     return st;
 }
 
+/* A directory holding a budget book (docs/BOOK.md: meta.tsv and lines.tsv) is the input of `build` and
+ * `import`, not a published document: a batch audit skips it whole, with a note. */
+static bool is_book_dir(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+    ys_buf p = YS_BUF_INIT;
+    ys_buf_printf(&p, "%s/meta.tsv", path);
+    bool meta = access(ys_buf_str(&p), R_OK) == 0;
+    ys_buf_reset(&p);
+    ys_buf_printf(&p, "%s/lines.tsv", path);
+    bool lines = access(ys_buf_str(&p), R_OK) == 0;
+    ys_buf_release(&p);
+    return meta && lines;
+}
+
 ys_batch_outcome ys_batch_one(ys_store *s, const char *path, const ys_catalog *cat, int lock_fd, int64_t *id,
                               ys_buf *out, ys_buf *err)
 {
     *id = 0;
+    if (is_book_dir(path)) {
+        ys_buf_printf(out, "跳过 %s：这是预算表册，不是公开文档（用 yusuan import 或 build 处理）\n", path);
+        return YS_BATCH_SKIPPED;
+    }
     ys_diags dg;
     ys_diags_init(&dg);
     char *bytes = NULL;
@@ -137,6 +157,7 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
 static int walk_dir(const char *dir, int depth, emit_fn emit, void *ctx)
 {
     if (depth > MAX_DEPTH) return 0;
+    if (is_book_dir(dir)) return emit(ctx, dir);   /* skipped whole by ys_batch_one */
     DIR *dp = opendir(dir);
     if (!dp) return emit(ctx, dir);   /* reported as unreadable by the document step */
     char **names = NULL;
