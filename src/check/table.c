@@ -113,21 +113,22 @@ static side_row find_side(const ys_table *t, const char *label_key, const char *
     return s;
 }
 
-static void r1(ys_check_ctx *ctx)
+/* 收入总计 = 支出总计 on a two-sided table: the 总计 lines of its two sides (R1 summary, R9 fiscal_summary). */
+static void totals_balance(ys_check_ctx *ctx, ys_table_id id, const char *out_col, const char *what)
 {
-    const ys_table *t = need(ctx, YS_TABLE_SUMMARY);
+    const ys_table *t = need(ctx, id);
     if (!t) return;
     side_row in = find_side(t, "in_item", IN_TOTAL), out = find_side(t, "out_item", OUT_TOTAL);
-    int ic = ys_table_col(t, "in_amount"), oc = ys_table_col(t, "out_amount");
+    int ic = ys_table_col(t, "in_amount"), oc = ys_table_col(t, out_col);
     if (!in.row || !out.row || ic < 0 || oc < 0) {
-        ys_check_insufficient(ctx, "收支总表中找不到收入总计或支出总计");
+        ys_check_insufficient(ctx, "%s中找不到收入总计或支出总计", what);
         return;
     }
     if (!ys_ck_cell_ok(&in.row->cells[ic]) || !ys_ck_cell_ok(&out.row->cells[oc])) return;
     ys_money a = ys_cell_money(&in.row->cells[ic]), b = ys_cell_money(&out.row->cells[oc]);
     if (a == b) return;
     ys_buf m = YS_BUF_INIT;
-    ys_buf_adds(&m, "收支总表收入总计 ");
+    ys_buf_printf(&m, "%s收入总计 ", what);
     ys_ck_amt(&m, t, a);
     ys_buf_adds(&m, " ≠ 支出总计 ");
     ys_ck_amt(&m, t, b);
@@ -138,6 +139,11 @@ static void r1(ys_check_ctx *ctx)
     ys_finding_set_amounts(fd, true, b, true, a, t->unit, ys_ck_decimals(t));
     ys_finding_add_loc(fd, ys_ck_loc_label(t, out.row, oc, "out_item"));
     ys_buf_release(&m);
+}
+
+static void r1(ys_check_ctx *ctx)
+{
+    totals_balance(ctx, YS_TABLE_SUMMARY, "out_amount", "收支总表");
 }
 
 /* total = year + carry-over, on one side of a two-sided table. */
@@ -239,29 +245,7 @@ static void r8(ys_check_ctx *ctx)
 
 static void r9(ys_check_ctx *ctx)
 {
-    const ys_table *t = need(ctx, YS_TABLE_FISCAL_SUMMARY);
-    if (!t) return;
-    side_row in = find_side(t, "in_item", IN_TOTAL), out = find_side(t, "out_item", OUT_TOTAL);
-    int ic = ys_table_col(t, "in_amount"), oc = ys_table_col(t, "out_total");
-    if (!in.row || !out.row || ic < 0 || oc < 0) {
-        ys_check_insufficient(ctx, "财政拨款收支总表中找不到收入总计或支出总计");
-        return;
-    }
-    if (!ys_ck_cell_ok(&in.row->cells[ic]) || !ys_ck_cell_ok(&out.row->cells[oc])) return;
-    ys_money a = ys_cell_money(&in.row->cells[ic]), b = ys_cell_money(&out.row->cells[oc]);
-    if (a == b) return;
-    ys_buf m = YS_BUF_INIT;
-    ys_buf_adds(&m, "财政拨款收支总表收入总计 ");
-    ys_ck_amt(&m, t, a);
-    ys_buf_adds(&m, " ≠ 支出总计 ");
-    ys_ck_amt(&m, t, b);
-    ys_buf_adds(&m, " (差 ");
-    ys_ck_amt(&m, t, a - b);
-    ys_buf_addc(&m, ')');
-    ys_finding *fd = ys_check_report(ctx, ys_ck_loc_label(t, in.row, ic, "in_item"), "%s", ys_buf_str(&m));
-    ys_finding_set_amounts(fd, true, b, true, a, t->unit, ys_ck_decimals(t));
-    ys_finding_add_loc(fd, ys_ck_loc_label(t, out.row, oc, "out_item"));
-    ys_buf_release(&m);
+    totals_balance(ctx, YS_TABLE_FISCAL_SUMMARY, "out_total", "财政拨款收支总表");
 }
 
 static void r10(ys_check_ctx *ctx)

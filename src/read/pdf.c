@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/arena.h"
+#include "read/lines.h"
 #include "read/read.h"
 
 extern char **environ;
@@ -174,63 +176,6 @@ static ys_status run_pdftotext(const char *path, ys_buf *out, ys_diags *diags)
     return st;
 }
 
-/* ---- sources: synthetic line → PDF page ------------------------------------------------------------------- */
-
-typedef struct {
-    const int *pages;
-    size_t n;
-} pagemap;
-
-static void fix(const pagemap *m, ys_source *s)
-{
-    if (s->line >= 1 && (size_t)s->line <= m->n) s->page = m->pages[s->line - 1];
-    s->line = 0;
-}
-
-static void fix_cell(const pagemap *m, ys_cell *c)
-{
-    fix(m, &c->src);
-}
-
-static void fix_sources(ys_disclosure *d, const pagemap *m)
-{
-    for (int t = 0; t < YS_TABLE__COUNT; t++) {
-        ys_table *tb = d->tables[t];
-        if (!tb) continue;
-        fix(m, &tb->src);
-        for (size_t r = 0; r < tb->nrows; r++) {
-            fix(m, &tb->rows[r].src);
-            for (size_t c = 0; c < tb->ncols; c++) fix_cell(m, &tb->rows[r].cells[c]);
-        }
-    }
-    for (size_t i = 0; i < d->nprojects; i++) {
-        ys_project *p = &d->projects[i];
-        fix(m, &p->src);
-        fix_cell(m, &p->budget);
-        fix_cell(m, &p->fiscal);
-        fix_cell(m, &p->other);
-        for (size_t k = 0; k < p->nschedule; k++) fix_cell(m, &p->schedule[k].value);
-        for (size_t k = 0; k < p->nindicators; k++) fix(m, &p->indicators[k].src);
-    }
-    for (size_t i = 0; i < d->nsections; i++) {
-        ys_section *s = &d->sections[i];
-        fix(m, &s->src);
-        for (size_t k = 0; k < s->nfigures; k++) fix(m, &s->figures[k].src);
-    }
-    for (size_t i = 0; i < d->ntoc; i++) fix(m, &d->toc[i].src);
-}
-
-static void fix_diags(ys_diags *diags, size_t from, const char *name, const pagemap *m)
-{
-    for (size_t i = from; i < diags->count; i++) {
-        ys_diag *dg = &diags->items[i];
-        if (!dg->file || strcmp(dg->file, name) != 0 || dg->line <= 0) continue;
-        if ((size_t)dg->line <= m->n) dg->page = m->pages[dg->line - 1];
-        dg->line = 0;
-        dg->col = 0;
-    }
-}
-
 /* ---- reading ------------------------------------------------------------------------------------------------ */
 
 ys_status ys_read_pdf_tsv(const char *name, const char *tsv, size_t n, ys_disclosure **out, ys_diags *diags)
@@ -250,11 +195,11 @@ ys_status ys_read_pdf_tsv(const char *name, const char *tsv, size_t n, ys_disclo
         free(pages);
         return YS_ERR_FORMAT;
     }
-    size_t from = diags->count;
-    st = ys_read_text_mem(name, ys_buf_str(&text), text.len, out, diags);
-    pagemap m = {pages, nlines};
-    if (st == YS_OK) fix_sources(*out, &m);
-    fix_diags(diags, from, name, &m);
+    /* the text stages over the lines, every source then moved to its PDF page (read/lines.h) */
+    ys_line_origin *map = ys_xcalloc(nlines ? nlines : 1, sizeof *map);
+    for (size_t i = 0; i < nlines; i++) map[i].page = pages[i];
+    st = ys_read_lines(name, ys_buf_str(&text), text.len, map, nlines, out, diags);
+    free(map);
     ys_buf_release(&text);
     free(pages);
     return st;
