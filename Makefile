@@ -101,7 +101,7 @@ $(BIN): $(CLI_OBJ) $(LIB)
 yusuan: $(BIN)
 	$(Q)ln -sf $(BIN) yusuan
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	$(Q)mkdir -p $(@D)
 	$(call say,CC      ,$<)
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(CMOCKA_LIBS)

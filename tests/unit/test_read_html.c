@@ -28,22 +28,10 @@
 #include "read/html.h"
 #include "read/read.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 
-#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
 #define BOOK "examples/zhaoxian-hrss-2024/book"
 #define DATA "tests/unit/data/html/"
-
-static ys_disclosure *read_sample(void)
-{
-    setenv("YUSUAN_DATA", "data", 0);
-    ys_disclosure *d = NULL;
-    ys_diags dg;
-    ys_diags_init(&dg);
-    ys_status st = ys_read_text_file(SAMPLE, &d, &dg);
-    ys_diags_release(&dg);
-    assert_int_equal(st, YS_OK);
-    return d;
-}
 
 static ys_disclosure *reread_html(const ys_disclosure *d)
 {
@@ -115,7 +103,7 @@ static void same_tables(const ys_disclosure *d, const ys_disclosure *r)
 static void test_sample_round_trip(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_disclosure *r = reread_html(d);
     same_tables(d, r);
     assert_int_equal(d->nprojects, r->nprojects);
@@ -155,78 +143,24 @@ static void test_sample_round_trip(void **state)
     ys_disclosure_free(d);
 }
 
-static char *finding_key(const ys_finding *f)
+/* Known differences, each a finding about what the page cannot carry: R55 needs the TOC's page numbers (a
+ * web page has none: its TOC is <nav> links). Every other finding must be identical. */
+static bool page_can_carry(const ys_finding *f)
 {
-    ys_buf b = YS_BUF_INIT;
-    ys_buf_printf(&b, "%s|%d|%s|%d|%s|%s|%d:%lld|%d:%lld|%s", f->rule, (int)f->severity,
-                  ys_table_id_name(f->at.table), f->at.row, f->at.code ? f->at.code : "",
-                  f->at.column ? f->at.column : "", f->has_expected, (long long)f->expected, f->has_actual,
-                  (long long)f->actual, f->message ? f->message : "");
-    return ys_buf_detach(&b);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static ys_catalog *load_catalog(void)
-{
-    ys_catalog *cat = ys_catalog_new();
-    ys_diags dg;
-    ys_diags_init(&dg);
-    if (ys_catalog_load_default(cat, &dg) != YS_OK) {
-        ys_catalog_free(cat);
-        cat = NULL;
-    }
-    ys_diags_release(&dg);
-    return cat;
+    return strcmp(f->rule, "R55") != 0;
 }
 
 static void test_sample_same_findings(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_disclosure *r = reread_html(d);
-    ys_catalog *cat = load_catalog();
-    ys_findings fa, fb;
-    ys_findings_init(&fa);
-    ys_findings_init(&fb);
-    ys_check_run(d, cat, NULL, &fa);
-    ys_check_run(r, cat, NULL, &fb);
-    assert_true(fa.count > 0);
-    /* Known differences, each a finding about what the page cannot carry or the text stages cannot yet
-     * read: R55 needs the TOC's page numbers (a web page has none: its TOC is <nav> links). Every other
-     * finding must be identical. */
-    static const char *const known[] = {"R55|"};
-    char **ka = calloc(fa.count + 1, sizeof *ka), **kb = calloc(fb.count + 1, sizeof *kb);
-    size_t na = 0, nb = 0;
-    for (size_t i = 0; i < fa.count; i++) {
-        char *k = finding_key(&fa.items[i]);
-        bool skip = false;
-        for (size_t j = 0; j < sizeof known / sizeof *known; j++) skip |= strncmp(k, known[j], strlen(known[j])) == 0;
-        if (skip) free(k);
-        else ka[na++] = k;
-    }
-    for (size_t i = 0; i < fb.count; i++) {
-        char *k = finding_key(&fb.items[i]);
-        bool skip = false;
-        for (size_t j = 0; j < sizeof known / sizeof *known; j++) skip |= strncmp(k, known[j], strlen(known[j])) == 0;
-        if (skip) free(k);
-        else kb[nb++] = k;
-    }
-    assert_true(na > 10);
-    qsort(ka, na, sizeof *ka, cmp_str);
-    qsort(kb, nb, sizeof *kb, cmp_str);
-    for (size_t i = 0; i < na && i < nb; i++)
-        if (strcmp(ka[i], kb[i]) != 0) fail_msg("finding differs:\n  text: %s\n  html: %s", ka[i], kb[i]);
-    assert_int_equal(na, nb);
-    for (size_t i = 0; i < na; i++) free(ka[i]);
-    for (size_t i = 0; i < nb; i++) free(kb[i]);
-    free(ka);
-    free(kb);
-    ys_findings_release(&fa);
-    ys_findings_release(&fb);
+    ys_catalog *cat = smp_catalog();
+    smp_keys ka = smp_audit_keys(d, cat, page_can_carry), kb = smp_audit_keys(r, cat, page_can_carry);
+    assert_true(ka.n > 10);
+    smp_assert_same_keys(&ka, &kb, "text", "html");
+    smp_keys_free(&ka);
+    smp_keys_free(&kb);
     ys_catalog_free(cat);
     ys_disclosure_free(r);
     ys_disclosure_free(d);
@@ -238,7 +172,7 @@ static void test_book_reads_back_clean(void **state)
 {
     (void)state;
     setenv("YUSUAN_DATA", "data", 0);
-    ys_catalog *cat = load_catalog();
+    ys_catalog *cat = smp_catalog();
     assert_non_null(cat);
     ys_diags dg;
     ys_diags_init(&dg);

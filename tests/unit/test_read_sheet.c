@@ -24,8 +24,8 @@
 #include "read/read.h"
 #include "read/sheet.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 
-#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
 #define DATA "tests/unit/data/sheet/"
 
 /* ---- displayed numbers -------------------------------------------------------------------------------- */
@@ -82,23 +82,12 @@ static void test_detect(void **state)
 
 /* ---- the rendered sample ----------------------------------------------------------------------------- */
 
-static ys_disclosure *read_sample(void)
-{
-    setenv("YUSUAN_DATA", "data", 0);
-    ys_disclosure *d = NULL;
-    ys_diags dg;
-    ys_diags_init(&dg);
-    assert_int_equal(ys_read_text_file(SAMPLE, &d, &dg), YS_OK);
-    ys_diags_release(&dg);
-    return d;
-}
-
 static char xlsx_path[64];
 
 static void render_sample_xlsx(void)
 {
     if (xlsx_path[0]) return;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     snprintf(xlsx_path, sizeof xlsx_path, "/tmp/test_read_sheet_%ld.xlsx", (long)getpid());
     ys_diags dg;
     ys_diags_init(&dg);
@@ -214,7 +203,7 @@ static void test_xlsx_round_trip(void **state)
 {
     (void)state;
     render_sample_xlsx();
-    ys_disclosure *d = read_sample(), *r = NULL;
+    ys_disclosure *d = smp_read_sample(), *r = NULL;
     ys_diags dg;
     ys_diags_init(&dg);
     assert_int_equal(ys_read_sheet_file(xlsx_path, &r, &dg), YS_OK);
@@ -228,7 +217,7 @@ static void test_xlsx_round_trip(void **state)
 static void test_xls_fixture(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample(), *r = NULL;
+    ys_disclosure *d = smp_read_sample(), *r = NULL;
     ys_diags dg;
     ys_diags_init(&dg);
     assert_int_equal(ys_read_sheet_file(DATA "zhaoxian.xls", &r, &dg), YS_OK);
@@ -240,54 +229,24 @@ static void test_xls_fixture(void **state)
 
 /* ---- the audit of the re-read workbook --------------------------------------------------------------- */
 
-static char *finding_key(const ys_finding *f)
+/* findings about projects are compared separately (the extra heading project, see above) */
+static bool not_project(const ys_finding *f)
 {
-    ys_buf b = YS_BUF_INIT;
-    ys_buf_printf(&b, "%s|%d|%s|%d|%s|%s|%d:%lld|%d:%lld|%s", f->rule, (int)f->severity,
-                  ys_table_id_name(f->at.table), f->at.row, f->at.code ? f->at.code : "",
-                  f->at.column ? f->at.column : "", f->has_expected, (long long)f->expected, f->has_actual,
-                  (long long)f->actual, f->message ? f->message : "");
-    return ys_buf_detach(&b);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t keys_of(const ys_disclosure *d, const ys_catalog *cat, char ***out)
-{
-    ys_findings f;
-    ys_findings_init(&f);
-    ys_check_run(d, cat, NULL, &f);
-    char **k = calloc(f.count + 1, sizeof *k);
-    size_t n = 0;
-    for (size_t i = 0; i < f.count; i++) {
-        /* findings about projects are compared separately (the extra heading project, see above) */
-        if (f.items[i].at.table == YS_TABLE_PROJECT_TARGETS) continue;
-        k[n++] = finding_key(&f.items[i]);
-    }
-    qsort(k, n, sizeof *k, cmp_str);
-    ys_findings_release(&f);
-    *out = k;
-    return n;
+    return f->at.table != YS_TABLE_PROJECT_TARGETS;
 }
 
 static void test_xlsx_same_findings(void **state)
 {
     (void)state;
     render_sample_xlsx();
-    ys_disclosure *d = read_sample(), *r = NULL;
+    ys_disclosure *d = smp_read_sample(), *r = NULL;
     ys_diags dg;
     ys_diags_init(&dg);
     assert_int_equal(ys_read_sheet_file(xlsx_path, &r, &dg), YS_OK);
-    ys_catalog *cat = ys_catalog_new();
-    if (ys_catalog_load_default(cat, &dg) != YS_OK) {
-        ys_catalog_free(cat);
-        cat = NULL;
-    }
-    char **ka, **kb;
-    size_t na = keys_of(d, cat, &ka), nb = keys_of(r, cat, &kb);
+    ys_catalog *cat = smp_catalog();
+    smp_keys a = smp_audit_keys(d, cat, not_project), b = smp_audit_keys(r, cat, not_project);
+    char **ka = a.v, **kb = b.v;
+    size_t na = a.n, nb = b.n;
     assert_true(na > 0);
     /* every finding of the sample comes back, identical; the only extras are two 数据不足 notes: R55
      * (the workbook's 目录 sheet lists sheets, not pages, and is not read as a TOC) and R36 (the extra
@@ -303,10 +262,8 @@ static void test_xlsx_same_findings(void **state)
     }
     if (j != na) fail_msg("finding not read back: %s", ka[j]);
     assert_true(extra <= 2);
-    for (size_t i = 0; i < na; i++) free(ka[i]);
-    for (size_t i = 0; i < nb; i++) free(kb[i]);
-    free(ka);
-    free(kb);
+    smp_keys_free(&a);
+    smp_keys_free(&b);
     ys_catalog_free(cat);
     ys_diags_release(&dg);
     ys_disclosure_free(r);
@@ -402,7 +359,7 @@ static void test_errors(void **state)
     expect_error(DATA "encrypted.xls", YS_ERR_FORMAT, "已加密");
     expect_error(DATA "truncated.xls", YS_ERR_FORMAT, "XLS");
     expect_error(DATA "notsheet.xls", YS_ERR_FORMAT, "XLS");
-    expect_error(SAMPLE, YS_ERR_FORMAT, "不是 XLS 或 XLSX");
+    expect_error(SMP_SAMPLE, YS_ERR_FORMAT, "不是 XLS 或 XLSX");
     expect_error(DATA "no-such-file.xls", YS_ERR_IO, "无法打开");
     /* a zip that is not a workbook: the XLSX reader's diagnostic */
     ys_disclosure *r = NULL;

@@ -20,21 +20,9 @@
 
 #include "read/read.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 #include "render/svg.h"
 
-#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
-
-static ys_disclosure *read_sample(void)
-{
-    setenv("YUSUAN_DATA", "data", 0);
-    ys_disclosure *d = NULL;
-    ys_diags dg;
-    ys_diags_init(&dg);
-    ys_status st = ys_read_text_file(SAMPLE, &d, &dg);
-    ys_diags_release(&dg);
-    assert_int_equal(st, YS_OK);
-    return d;
-}
 
 static size_t count(const char *s, const char *what)
 {
@@ -61,7 +49,7 @@ static size_t body_rows(const char *html, const char *id)
 static void test_sample_structure(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_buf b = YS_BUF_INIT;
     assert_int_equal(ys_render_html(d, &b), YS_OK);
     const char *h = b.data;
@@ -198,7 +186,7 @@ static char *slurp(const char *path)
 static void test_datapackage(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     char dir[] = "/tmp/ys_test_dp_XXXXXX";
     assert_non_null(mkdtemp(dir));
     ys_diags dg;

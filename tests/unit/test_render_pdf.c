@@ -30,8 +30,8 @@
 #include "model/disclosure.h"
 #include "read/read.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 
-#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
 
 static char g_dir[64];
 
@@ -164,23 +164,12 @@ static int teardown(void **state)
     return 0;
 }
 
-static ys_disclosure *read_sample(void)
-{
-    ys_diags dg;
-    ys_diags_init(&dg);
-    ys_disclosure *d = NULL;
-    assert_int_equal(ys_read_text_file(SAMPLE, &d, &dg), YS_OK);
-    ys_diags_release(&dg);
-    assert_non_null(d);
-    return d;
-}
-
 /* ---- the sample -------------------------------------------------------------------------------------- */
 
 static void test_sample(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_diags dg;
     ys_diags_init(&dg);
     const char *a = out_path("sample.pdf"), *b = out_path("sample2.pdf");

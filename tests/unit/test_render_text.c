@@ -23,21 +23,7 @@
 #include "read/read.h"
 #include "render/json.h"
 #include "render/render.h"
-
-#define SAMPLE "examples/zhaoxian-hrss-2024/published.txt"
-
-static ys_disclosure *read_sample(void)
-{
-    setenv("YUSUAN_DATA", "data", 0);
-    ys_disclosure *d = NULL;
-    ys_diags dg;
-    ys_diags_init(&dg);
-    ys_status st = ys_read_text_file(SAMPLE, &d, &dg);
-    ys_diags_release(&dg);
-    assert_int_equal(st, YS_OK);
-    assert_non_null(d);
-    return d;
-}
+#include "sample_helpers.h"
 
 static ys_disclosure *reread(const ys_disclosure *d, ys_buf *text)
 {
@@ -74,7 +60,7 @@ static void assert_same_json(const ys_disclosure *a, const ys_disclosure *b)
 static void test_sample_round_trip(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     assert_int_equal(d->nprojects, 40);
     ys_buf text;
     ys_disclosure *r = reread(d, &text);
@@ -156,52 +142,18 @@ static void test_sample_round_trip(void **state)
 
 /* ---- the audit of the re-read text ------------------------------------------------------------------------ */
 
-static char *finding_key(const ys_finding *f)
-{
-    ys_buf b = YS_BUF_INIT;
-    ys_buf_printf(&b, "%s|%d|%s|%d|%s|%s|%d:%lld|%d:%lld|%s", f->rule, (int)f->severity,
-                  ys_table_id_name(f->at.table), f->at.row, f->at.code ? f->at.code : "",
-                  f->at.column ? f->at.column : "", f->has_expected, (long long)f->expected, f->has_actual,
-                  (long long)f->actual, f->message ? f->message : "");
-    return ys_buf_detach(&b);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void test_sample_same_findings(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_buf text;
     ys_disclosure *r = reread(d, &text);
-    ys_catalog *cat = ys_catalog_new();
-    ys_diags dg;
-    ys_diags_init(&dg);
-    if (ys_catalog_load_default(cat, &dg) != YS_OK) {
-        ys_catalog_free(cat);
-        cat = NULL;
-    }
-    ys_diags_release(&dg);
-    ys_findings fa, fb;
-    ys_findings_init(&fa);
-    ys_findings_init(&fb);
-    ys_check_run(d, cat, NULL, &fa);
-    ys_check_run(r, cat, NULL, &fb);
-    assert_true(fa.count > 0);
-    assert_int_equal(fa.count, fb.count);
-    char **ka = calloc(fa.count, sizeof *ka), **kb = calloc(fb.count, sizeof *kb);
-    for (size_t i = 0; i < fa.count; i++) ka[i] = finding_key(&fa.items[i]), kb[i] = finding_key(&fb.items[i]);
-    qsort(ka, fa.count, sizeof *ka, cmp_str);
-    qsort(kb, fb.count, sizeof *kb, cmp_str);
-    for (size_t i = 0; i < fa.count; i++) assert_string_equal(ka[i], kb[i]);
-    for (size_t i = 0; i < fa.count; i++) free(ka[i]), free(kb[i]);
-    free(ka);
-    free(kb);
-    ys_findings_release(&fa);
-    ys_findings_release(&fb);
+    ys_catalog *cat = smp_catalog();
+    smp_keys ka = smp_audit_keys(d, cat, NULL), kb = smp_audit_keys(r, cat, NULL);
+    assert_true(ka.n > 0);
+    smp_assert_same_keys(&ka, &kb, "text", "re-read");
+    smp_keys_free(&ka);
+    smp_keys_free(&kb);
     ys_catalog_free(cat);
     ys_buf_release(&text);
     ys_disclosure_free(r);
@@ -281,7 +233,7 @@ static void test_hostile_text_stays_in_its_cell(void **state)
 static void test_deterministic(void **state)
 {
     (void)state;
-    ys_disclosure *d = read_sample();
+    ys_disclosure *d = smp_read_sample();
     ys_buf a = YS_BUF_INIT, b = YS_BUF_INIT;
     assert_int_equal(ys_render_text(d, &a), YS_OK);
     assert_int_equal(ys_render_text(d, &b), YS_OK);
