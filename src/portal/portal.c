@@ -459,18 +459,11 @@ static void doc_chart(ys_buf *out, const ys_disclosure *d)
     ys_buf_adds(out, "</section>\n");
 }
 
-static ys_status page_doc(ys_portal *p, int64_t id, ys_buf *out, ys_diags *diags)
+/* The document page of entry ei from its loaded disclosure and findings. */
+static void doc_page(const ys_portal *p, long ei, const ys_disclosure *d, const ys_findings *fs, ys_buf *out)
 {
-    long ei = entry_of(p, id);
-    if (ei < 0) return YS_ERR_USAGE;
-    ys_disclosure *d = NULL;
-    ys_findings f;
-    ys_findings_init(&f);
-    ys_status st = ys_store_load(p->store, id, &d, &f, diags);
-    if (st != YS_OK) {
-        ys_findings_release(&f);
-        return st;
-    }
+    const ys_findings f = *fs;
+    int64_t id = p->entries[ei].id;
     const ys_store_entry *e = &p->entries[ei];
     ys_buf title = YS_BUF_INIT;
     if (*e->region) ys_buf_printf(&title, "%s ", e->region);
@@ -509,9 +502,43 @@ static ys_status page_doc(ys_portal *p, int64_t id, ys_buf *out, ys_diags *diags
     for (int t = 0; t < YS_TABLE__COUNT; t++)
         if (d->tables[t]) doc_table(out, id, d->tables[t], &f);
     page_tail(out);
+}
+
+static ys_status page_doc(ys_portal *p, int64_t id, ys_buf *out, ys_diags *diags)
+{
+    long ei = entry_of(p, id);
+    if (ei < 0) return YS_ERR_USAGE;
+    ys_disclosure *d = NULL;
+    ys_findings f;
+    ys_findings_init(&f);
+    ys_status st = ys_store_load(p->store, id, &d, &f, diags);
+    if (st == YS_OK) doc_page(p, ei, d, &f, out);
     ys_findings_release(&f);
     ys_disclosure_free(d);
-    return YS_OK;
+    return st;
+}
+
+/* A page made from one loaded document: the full page, the JSON or a table's CSV. */
+typedef enum { DOC_FULL, DOC_JSON, DOC_CSV } doc_part;
+
+static ys_status doc_derived(const ys_disclosure *d, doc_part k, ys_table_id table, ys_buf *out,
+                             const char **type)
+{
+    ys_status st = YS_OK;
+    if (k == DOC_FULL) st = ys_render_html(d, out);
+    else if (k == DOC_JSON) {
+        char *s = ys_json_render(d, YS_TABLE_NONE);
+        if (!s) return YS_ERR_NOMEM;
+        ys_buf_adds(out, s);
+        free(s);
+        *type = "application/json; charset=utf-8";
+    } else {
+        const ys_table *t = ys_disclosure_table(d, table);
+        if (t) ys_csv_table(out, t);
+        else st = YS_ERR_USAGE;
+        *type = "text/csv; charset=utf-8";
+    }
+    return st;
 }
 
 /* ---- names ---------------------------------------------------------------------------------------------- */
@@ -571,18 +598,7 @@ ys_status ys_portal_page(ys_portal *p, const char *path, ys_buf *out, const char
         ys_disclosure *d = NULL;
         ys_status st = ys_store_load(p->store, id, &d, NULL, diags);
         if (st != YS_OK) return st;
-        if (k == P_FULL) st = ys_render_html(d, out);
-        else if (k == P_JSON) {
-            char *s = ys_json_render(d, YS_TABLE_NONE);
-            if (s) ys_buf_adds(out, s);
-            free(s);
-            *type = "application/json; charset=utf-8";
-        } else {
-            const ys_table *t = ys_disclosure_table(d, table);
-            if (t) ys_csv_table(out, t);
-            else st = YS_ERR_USAGE;
-            *type = "text/csv; charset=utf-8";
-        }
+        st = doc_derived(d, k == P_FULL ? DOC_FULL : k == P_JSON ? DOC_JSON : DOC_CSV, table, out, type);
         ys_disclosure_free(d);
         return st;
     }
@@ -595,17 +611,64 @@ ys_status ys_portal_page(ys_portal *p, const char *path, ys_buf *out, const char
 
 /* ---- publish -------------------------------------------------------------------------------------------- */
 
+static ys_status write_buf(const char *dir, const char *name, const ys_buf *out, ys_diags *diags)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return ys_render_write_file(path, ys_buf_str(out), out->len, diags);
+}
+
 static ys_status write_page(ys_portal *p, const char *dir, const char *name, ys_diags *diags)
 {
     ys_buf out = YS_BUF_INIT;
     const char *type;
     ys_status st = ys_portal_page(p, name, &out, &type, diags);
+    if (st == YS_OK) st = write_buf(dir, name, &out, diags);
+    ys_buf_release(&out);
+    return st;
+}
+
+/* Every file of entry ei from one load of its document: the page, the full page, the JSON, a CSV per
+ * table, and for a budget book the XLSX and PDF. The same bytes as ys_portal_page gives for each name. */
+static ys_status write_doc(ys_portal *p, const char *dir, long ei, ys_diags *diags)
+{
+    int64_t id = p->entries[ei].id;
+    ys_disclosure *d = NULL;
+    ys_findings f;
+    ys_findings_init(&f);
+    ys_status st = ys_store_load(p->store, id, &d, &f, diags);
+    ys_buf out = YS_BUF_INIT;
+    char name[128];
+    const char *type;
     if (st == YS_OK) {
+        doc_page(p, ei, d, &f, &out);
+        snprintf(name, sizeof name, "doc-%" PRId64 ".html", id);
+        st = write_buf(dir, name, &out, diags);
+    }
+    static const struct { doc_part part; const char *suffix; } parts[] = {{DOC_FULL, "-full.html"}, {DOC_JSON, ".json"}};
+    for (size_t k = 0; k < 2 && st == YS_OK; k++) {
+        ys_buf_reset(&out);
+        st = doc_derived(d, parts[k].part, YS_TABLE_NONE, &out, &type);
+        snprintf(name, sizeof name, "doc-%" PRId64 "%s", id, parts[k].suffix);
+        if (st == YS_OK) st = write_buf(dir, name, &out, diags);
+    }
+    for (int t = 0; t < YS_TABLE__COUNT && st == YS_OK; t++) {
+        if (!d->tables[t]) continue;
+        ys_buf_reset(&out);
+        st = doc_derived(d, DOC_CSV, (ys_table_id)t, &out, &type);
+        snprintf(name, sizeof name, "doc-%" PRId64 "-%s.csv", id, ys_table_id_name((ys_table_id)t));
+        if (st == YS_OK) st = write_buf(dir, name, &out, diags);
+    }
+    if (st == YS_OK && p->book[ei]) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        st = ys_render_write_file(path, ys_buf_str(&out), out.len, diags);
+        snprintf(path, sizeof path, "%s/doc-%" PRId64 ".xlsx", dir, id);
+        st = ys_render_xlsx(d, path, diags);
+        snprintf(path, sizeof path, "%s/doc-%" PRId64 ".pdf", dir, id);
+        if (st == YS_OK) st = ys_render_pdf(d, path, diags);
     }
     ys_buf_release(&out);
+    ys_findings_release(&f);
+    ys_disclosure_free(d);
     return st;
 }
 
@@ -629,30 +692,7 @@ ys_status ys_portal_publish(ys_portal *p, const char *dir, ys_diags *diags)
             st = write_page(p, dir, name, diags);
         }
     }
-    for (size_t i = 0; i < p->nentries && st == YS_OK; i++) {
-        int64_t id = p->entries[i].id;
-        static const char *const suffix[] = {".html", "-full.html", ".json"};
-        for (size_t k = 0; k < 3 && st == YS_OK; k++) {
-            snprintf(name, sizeof name, "doc-%" PRId64 "%s", id, suffix[k]);
-            st = write_page(p, dir, name, diags);
-        }
-        if (st != YS_OK) break;
-        ys_disclosure *d = NULL;
-        st = ys_store_load(p->store, id, &d, NULL, diags);
-        for (int t = 0; t < YS_TABLE__COUNT && st == YS_OK; t++) {
-            if (!d->tables[t]) continue;
-            snprintf(name, sizeof name, "doc-%" PRId64 "-%s.csv", id, ys_table_id_name((ys_table_id)t));
-            st = write_page(p, dir, name, diags);
-        }
-        if (st == YS_OK && p->book[i]) {
-            char path[4096];
-            snprintf(path, sizeof path, "%s/doc-%" PRId64 ".xlsx", dir, id);
-            st = ys_render_xlsx(d, path, diags);
-            snprintf(path, sizeof path, "%s/doc-%" PRId64 ".pdf", dir, id);
-            if (st == YS_OK) st = ys_render_pdf(d, path, diags);
-        }
-        ys_disclosure_free(d);
-    }
+    for (size_t i = 0; i < p->nentries && st == YS_OK; i++) st = write_doc(p, dir, (long)i, diags);
     return st;
 }
 
