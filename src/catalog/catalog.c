@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/datadir.h"
+#include "core/syserr.h"
 #include "core/text.h"
 
 #include <errno.h>
@@ -151,7 +152,7 @@ static void list_sort_unique(code_list *l)
 static FILE *open_data(const char *path, ys_diags *diags)
 {
     FILE *f = fopen(path, "r");
-    if (!f) ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法读取分类科目文件：%s", strerror(errno));
+    if (!f) ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法读取分类科目文件：%s", ys_syserr_text(errno));
     return f;
 }
 

@@ -308,6 +308,42 @@ static void r29(ys_check_ctx *ctx)
         if (v[i].col < 0 || !side_ok(v[i])) return;
     for (size_t i = 0; i + 1 < n; i++)
         if (!comparable(ctx, v[i].t, v[i + 1].t)) return;
+    /* 一般公共预算 carry-over (年初财政拨款结转和结余 → 一般公共预算拨款 of the 财政拨款收支总表) is spent in
+     * the gpb_expense table but is not this year's income: there 合计 = this year's + that carry-over */
+    const ys_row *gcr = NULL;
+    if (f && s) {
+        size_t ci = f->nrows, gi = f->nrows;
+        if (ys_ck_find_label(f, "in_item", IN_CARRY, 0, &ci)) gcr = ys_ck_find_label(f, "in_item", GPB_IN, ci + 1, &gi);
+        if (gcr && (gi >= year_index(f, "in_item", IN_TOTAL) || !ys_ck_money(f, gcr, "in_amount"))) gcr = NULL;
+    }
+    if (gcr && n == 3) {
+        twin(ctx, v[1], v[0], false, NULL);
+        side c = {f, gcr, ys_table_col(f, "in_amount"), "in_item"};
+        if (!side_ok(c)) return;
+        ys_money x = side_money(v[2]), y = side_money(v[1]) + side_money(c);
+        ys_ck_cmp cmp = ys_ck_compare(g, f, x, y, 2);
+        if (cmp == YS_CK_EQUAL) return;
+        ys_buf m = YS_BUF_INIT;
+        side_title(&m, v[2]);
+        ys_buf_addc(&m, ' ');
+        ys_ck_amt(&m, g, x);
+        ys_buf_adds(&m, " ≠ 财政拨款收支总表 本年一般公共预算拨款 ");
+        ys_ck_amt(&m, f, side_money(v[1]));
+        ys_buf_adds(&m, " + 年初一般公共预算结转 ");
+        ys_ck_amt(&m, f, side_money(c));
+        ys_buf_adds(&m, " = ");
+        ys_ck_amt(&m, f, y);
+        ys_buf_adds(&m, " (差 ");
+        ys_ck_amt(&m, g, x - y);
+        ys_buf_addc(&m, ')');
+        ys_finding *fd = ys_check_report_sev(ctx, cmp == YS_CK_ROUNDING ? YS_SEV_INFO : ctx->rule->severity,
+                                             ys_ck_loc_label(g, v[2].r, v[2].col, NULL), "%s", ys_buf_str(&m));
+        ys_finding_set_amounts(fd, true, y, true, x, g->unit, ys_ck_decimals(g));
+        ys_finding_add_loc(fd, ys_ck_loc_label(f, v[1].r, v[1].col, "in_item"));
+        ys_finding_add_loc(fd, ys_ck_loc_label(f, gcr, c.col, "in_item"));
+        ys_buf_release(&m);
+        return;
+    }
     /* the odd one out is the culprit (two agree); all different: the fiscal_summary (the middle) */
     if (n == 2) {
         twin(ctx, v[1], v[0], false, NULL);

@@ -37,8 +37,10 @@ static const char usage_text[] =
     "  --format json   JSON Lines: one finding per line (docs/schema/audit.schema.json)\n"
     "  --rules LIST    run only these rules (comma-separated ids, see `yusuan rules`)\n"
     "  --db DB         batch: store every document with its findings in the warehouse (an SQLite file or\n"
-    "                  postgresql://…; docs/STORE.md); directories are walked; a document already stored\n"
-    "                  is skipped, so a rerun finishes an interrupted batch; a summary closes the output\n"
+    "                  postgresql://…; docs/STORE.md); directories are walked (files named .txt .pdf\n"
+    "                  .html .htm .shtml .xls .xlsx are read, other files counted and skipped); a document\n"
+    "                  already stored is skipped, so a rerun finishes an interrupted batch; a summary\n"
+    "                  closes the output\n"
     "  --jobs N        batch: N worker processes (default 1)\n"
     "  -h, --help      this help\n"
     "\n"
@@ -184,8 +186,12 @@ static int run_batch(const char *db, const char *jobs_arg, bool format_given, bo
     if (st == YS_OK) st = ys_batch_summary(s, &r, &out, &diags);
     ys_store_close(s);
     if (st == YS_OK) {
-        ys_buf_printf(&out, "本次：%zu 个文件，导入 %zu 个，跳过 %zu 个（已在数据库中或是预算表册），失败 %zu 个\n", r.files,
+        ys_buf_printf(&out, "本次：%zu 个文件，导入 %zu 个，跳过 %zu 个（已在数据库中或是预算表册），失败 %zu 个", r.files,
                       r.imported, r.skipped, r.failed);
+        if (r.ignored)
+            ys_buf_printf(&out, "；另跳过 %zu 个非文档文件（目录中扩展名不是 .txt .pdf .html .htm .shtml .xls .xlsx 的文件）",
+                          r.ignored);
+        ys_buf_addc(&out, '\n');
         fputs(ys_buf_str(&out), stdout);
         if (r.errors > 0) status = YS_EXIT_FINDINGS;
         if (r.failed > 0) status = YS_EXIT_USAGE;

@@ -22,6 +22,7 @@
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/syserr.h"
 #include "derive/derive.h"
 #include "read/book.h"
 #include "render/csv.h"
@@ -239,7 +240,7 @@ int ys_cmd_build(int argc, char **argv)
     }
     ys_check_run(d, cat, NULL, &found);
     if (mkdir_p(out) != 0) {
-        fprintf(stderr, "%s: 无法创建输出目录：%s\n", out, strerror(errno));
+        fprintf(stderr, "%s: 无法创建输出目录：%s\n", out, ys_syserr_text(errno));
         status = YS_EXIT_USAGE;
         goto done;
     }

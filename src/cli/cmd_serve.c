@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,8 @@ static const char usage_text[] =
     "\n"
     "  --db FILE       the database (default ./yusuan.db)\n"
     "  --port N        the TCP port (default 8080; 0 = any free port, printed)\n"
-    "  --bind ADDR     the IPv4 address to listen on (default 127.0.0.1; 0.0.0.0 exposes it to the network)\n"
+    "  --bind ADDR     the address to listen on, IPv4 or IPv6 (default 127.0.0.1; ::1 is the IPv6 loopback;\n"
+    "                  0.0.0.0 or :: exposes it to the network)\n"
     "  -h, --help      this help\n";
 
 static volatile sig_atomic_t stop_flag;
@@ -81,7 +83,10 @@ int ys_cmd_serve(int argc, char **argv)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    printf("门户：http://%s:%u/（%zu 个部门，%zu 个文档；Ctrl-C 结束）\n", bind, ys_portal_serve_port(sv),
+    /* an IPv6 address goes in brackets in a URL: http://[::1]:8080/ */
+    bool v6 = strchr(bind, ':') && bind[0] != '[';
+    printf("门户：http://%s%s%s:%u/（%zu 个部门，%zu 个文档；Ctrl-C 结束）\n", v6 ? "[" : "", bind, v6 ? "]" : "",
+           ys_portal_serve_port(sv),
            ys_portal_departments(p), ys_portal_documents(p));
     fflush(stdout);
     while (!stop_flag) pause();

@@ -2,13 +2,16 @@
  * serve.c — the portal live (portal/portal.h ys_portal_serve_*): a libmicrohttpd daemon with one internal
  * polling thread, so requests reach the store one at a time. GET and HEAD only (405 otherwise); the URL's
  * path (query string already split off by the library) is looked up with ys_portal_page, which accepts only
- * the portal's own names — no file is ever opened from a URL. Bound to 127.0.0.1 unless told otherwise.
+ * the portal's own names — no file is ever opened from a URL. Bound to 127.0.0.1 unless told otherwise;
+ * the address may be IPv4 (0.0.0.0 for every interface) or IPv6 (::1, [::1], :: for every interface).
  */
 #include "portal/portal.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -80,22 +83,38 @@ ys_status ys_portal_serve_start(ys_portal *p, const char *bind, unsigned port, y
 {
     *out = NULL;
     if (!bind) bind = "127.0.0.1";
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (port > 65535 || inet_pton(AF_INET, bind, &addr.sin_addr) != 1) {
-        ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "无效的监听地址或端口：%s:%u（只接受 IPv4 地址）", bind, port);
+    /* an IPv4 address, or an IPv6 one, bare (::1) or in URL brackets ([::1]) */
+    char host[INET6_ADDRSTRLEN + 2];
+    size_t blen = strlen(bind);
+    if (blen >= 2 && bind[0] == '[' && bind[blen - 1] == ']' && blen - 2 < sizeof host) {
+        memcpy(host, bind + 1, blen - 2);
+        host[blen - 2] = '\0';
+    } else snprintf(host, sizeof host, "%s", blen < sizeof host ? bind : "");
+    struct sockaddr_in addr4;
+    struct sockaddr_in6 addr6;
+    memset(&addr4, 0, sizeof addr4);
+    memset(&addr6, 0, sizeof addr6);
+    addr4.sin_family = AF_INET;
+    addr4.sin_port = htons((uint16_t)port);
+    addr6.sin6_family = AF_INET6;
+    addr6.sin6_port = htons((uint16_t)port);
+    bool v4 = bind[0] != '[' && inet_pton(AF_INET, host, &addr4.sin_addr) == 1;
+    bool v6 = !v4 && inet_pton(AF_INET6, host, &addr6.sin6_addr) == 1;
+    if (port > 65535 || (!v4 && !v6)) {
+        ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "无效的监听地址或端口：%s:%u（应为 IPv4 或 IPv6 地址，如 127.0.0.1 或 ::1）",
+                     bind, port);
         return YS_ERR_USAGE;
     }
     ys_portal_server *sv = calloc(1, sizeof *sv);
     if (!sv) return YS_ERR_NOMEM;
     sv->portal = p;
-    sv->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-                                  handle, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+    struct sockaddr *sa = v6 ? (struct sockaddr *)&addr6 : (struct sockaddr *)&addr4;
+    sv->daemon = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, sv, MHD_OPTION_SOCK_ADDR, sa,
                                   MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_END);
     if (!sv->daemon) {
-        ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "无法在 %s:%u 上监听（端口被占用？）", bind, port);
+        ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "无法在 %s%s%s:%u 上监听（端口被占用，或本机没有这个地址？）",
+                     v6 && bind[0] != '[' ? "[" : "", bind, v6 && bind[0] != '[' ? "]" : "", port);
         free(sv);
         return YS_ERR_IO;
     }

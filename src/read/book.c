@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "core/buf.h"
+#include "core/syserr.h"
 #include "core/text.h"
 #include "read/xlsx.h"
 
@@ -1019,7 +1020,7 @@ static void read_tsv_dir(ys_budget *b, const char *dir, ys_diags *diags)
         int err = 0;
         char *bytes = slurp(path, &n, &err);
         if (!bytes) {
-            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法读取文件：%s", strerror(err));
+            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法读取文件：%s", ys_syserr_text(err));
             continue;
         }
         parse_tsv(b, sh, path, bytes, n, diags);
@@ -1078,7 +1079,7 @@ ys_status ys_book_read(const char *path, ys_budget **out, ys_diags *diags)
     *out = NULL;
     struct stat st;
     if (!path || stat(path, &st) != 0) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path ? path : "", 0, 0, "无法读取预算表册：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path ? path : "", 0, 0, "无法读取预算表册：%s", ys_syserr_text(errno));
         return YS_ERR_IO;
     }
     size_t errors = diags->errors;

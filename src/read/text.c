@@ -2,6 +2,7 @@
 #include "read/read.h"
 #include "read/tdoc.h"
 #include "read/text_internal.h"
+#include "core/syserr.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +13,7 @@ ys_status ys_read_file(const char *path, char **bytes, size_t *n, ys_diags *diag
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法打开文件：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法打开文件：%s", ys_syserr_text(errno));
         return YS_ERR_IO;
     }
     size_t cap = 1 << 16, len = 0;

@@ -16,6 +16,7 @@
 #include <xlsxwriter.h>
 
 #include "core/buf.h"
+#include "core/syserr.h"
 #include "read/book.h"
 
 #define VALIDATED_ROWS 2000   /* drop-down lists cover the rows below the header up to this one */
@@ -146,7 +147,7 @@ ys_status ys_book_template_xlsx(const char *path, bool force, ys_diags *diags)
         return YS_ERR_IO;
     }
     if (rename(ys_buf_str(&tmp), path) != 0) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", ys_syserr_text(errno));
         remove(ys_buf_str(&tmp));
         ys_buf_release(&tmp);
         return YS_ERR_IO;
@@ -164,13 +165,13 @@ static ys_status write_atomic(const char *path, const char *bytes, size_t n, ys_
     FILE *f = fopen(ys_buf_str(&tmp), "wb");
     ys_status st = YS_OK;
     if (!f) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", ys_syserr_text(errno));
         st = YS_ERR_IO;
     } else {
         int bad = n && fwrite(bytes, 1, n, f) != n;
         bad |= fclose(f) != 0;
         if (bad || rename(ys_buf_str(&tmp), path) != 0) {
-            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", strerror(errno));
+            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", ys_syserr_text(errno));
             remove(ys_buf_str(&tmp));
             st = YS_ERR_IO;
         }
@@ -184,7 +185,7 @@ ys_status ys_book_template_tsv(const char *dir, bool force, ys_diags *diags)
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (mkdir(dir, 0777) != 0) {
-            ys_diags_add(diags, YS_DIAG_ERROR, dir, 0, 0, "无法创建目录：%s", strerror(errno));
+            ys_diags_add(diags, YS_DIAG_ERROR, dir, 0, 0, "无法创建目录：%s", ys_syserr_text(errno));
             return YS_ERR_IO;
         }
     } else if (!S_ISDIR(st.st_mode)) {

@@ -46,6 +46,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "core/syserr.h"
 #include "core/text.h"
 
 /* 2000-01-01T00:00:00Z: the fixed creation date of every workbook (docProps/core.xml). */
@@ -861,7 +862,7 @@ ys_status ys_render_xlsx(const ys_disclosure *d, const char *path, ys_diags *dia
      * instead of a message libxlsxwriter prints to stderr at workbook_close(). */
     FILE *probe = fopen(tmp, "wb");
     if (!probe) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", ys_syserr_text(errno));
         free(tmp);
         return YS_ERR_IO;
     }
@@ -922,7 +923,7 @@ ys_status ys_render_xlsx(const ys_disclosure *d, const char *path, ys_diags *dia
     }
     if (st == YS_OK) st = fix_numbers(tmp, diags, path);
     if (st == YS_OK && rename(tmp, path) != 0) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", ys_syserr_text(errno));
         st = YS_ERR_IO;
     }
     if (st != YS_OK) remove(tmp);

@@ -1,5 +1,6 @@
 /* write.c — atomic file writing for the renderers (see render.h). */
 #include "render/render.h"
+#include "core/syserr.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +16,7 @@ ys_status ys_render_write_file(const char *path, const void *bytes, size_t n, ys
     snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", ys_syserr_text(errno));
         free(tmp);
         return YS_ERR_IO;
     }
@@ -23,7 +24,7 @@ ys_status ys_render_write_file(const char *path, const void *bytes, size_t n, ys
     bad |= fflush(f) != 0;
     bad |= fclose(f) != 0;
     if (bad || rename(tmp, path) != 0) {
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入文件失败：%s", ys_syserr_text(errno));
         remove(tmp);
         free(tmp);
         return YS_ERR_IO;

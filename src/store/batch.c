@@ -153,8 +153,27 @@ typedef int (*emit_fn)(void *ctx, const char *path);
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Regular files under dir in name order; hidden names and symbolic links skipped. */
-static int walk_dir(const char *dir, int depth, emit_fn emit, void *ctx)
+/* A name whose extension is a form a published document comes in (read/any.c reads by content; the
+ * name only decides which files met inside a walked directory are documents at all): .txt, .pdf,
+ * .html/.htm/.shtml, .xls, .xlsx, case-insensitive. */
+bool ys_batch_document_name(const char *name)
+{
+    static const char *const ext[] = {"txt", "pdf", "html", "htm", "shtml", "xls", "xlsx"};
+    const char *slash = strrchr(name, '/');
+    const char *dot = strrchr(slash ? slash + 1 : name, '.');
+    if (!dot || dot == (slash ? slash + 1 : name)) return false;   /* no extension, or a hidden name */
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        const char *a = dot + 1, *b = ext[i];
+        while (*a && *b && (*a | 0x20) == *b) a++, b++;
+        if (!*a && !*b) return true;
+    }
+    return false;
+}
+
+/* Regular files under dir in name order; hidden names and symbolic links skipped, and files whose name
+ * is not a document form (README.md, notes.docx, photo.jpg) counted in *ignored (when not NULL) instead
+ * of being read. */
+static int walk_dir(const char *dir, int depth, emit_fn emit, void *ctx, size_t *ignored)
 {
     if (depth > MAX_DEPTH) return 0;
     if (is_book_dir(dir)) return emit(ctx, dir);   /* skipped whole by ys_batch_one */
@@ -177,8 +196,9 @@ static int walk_dir(const char *dir, int depth, emit_fn emit, void *ctx)
             ys_buf_printf(&p, len && dir[len - 1] == '/' ? "%s%s" : "%s/%s", dir, names[i]);
             struct stat st;
             if (lstat(ys_buf_str(&p), &st) == 0) {
-                if (S_ISDIR(st.st_mode)) rc = walk_dir(ys_buf_str(&p), depth + 1, emit, ctx);
-                else if (S_ISREG(st.st_mode)) rc = emit(ctx, ys_buf_str(&p));
+                if (S_ISDIR(st.st_mode)) rc = walk_dir(ys_buf_str(&p), depth + 1, emit, ctx, ignored);
+                else if (S_ISREG(st.st_mode) && ys_batch_document_name(names[i])) rc = emit(ctx, ys_buf_str(&p));
+                else if (S_ISREG(st.st_mode) && ignored) ++*ignored;
             }
             ys_buf_release(&p);
         }
@@ -188,13 +208,14 @@ static int walk_dir(const char *dir, int depth, emit_fn emit, void *ctx)
     return rc;
 }
 
-/* Every input: a directory is walked; anything else (a file, a missing path) is one document. */
-static int walk(const char *const *inputs, size_t n, emit_fn emit, void *ctx)
+/* Every input: a directory is walked; anything else (a file, a missing path) is one document, whatever
+ * its name: what the user names is read (and an error when it cannot be). */
+static int walk(const char *const *inputs, size_t n, emit_fn emit, void *ctx, size_t *ignored)
 {
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         struct stat st;
-        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) rc = walk_dir(inputs[i], 0, emit, ctx);
+        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) rc = walk_dir(inputs[i], 0, emit, ctx, ignored);
         else rc = emit(ctx, inputs[i]);
     }
     return rc;
@@ -461,12 +482,12 @@ ys_status ys_batch_run(const ys_batch_opts *o, const char *const *inputs, size_t
 {
     memset(r, 0, sizeof *r);
     run_state R = {.o = o, .r = r};
-    if (o->progress) walk(inputs, ninputs, count_one, &R.total);
+    if (o->progress) walk(inputs, ninputs, count_one, &R.total, NULL);
     /* open once here: creates the database and applies migrations before any worker connects */
     ys_status st = ys_store_open(o->db, YS_STORE_READWRITE, &R.store, diags);
     if (st != YS_OK) return st;
     if (o->jobs <= 1) {
-        walk(inputs, ninputs, emit_inprocess, &R);
+        walk(inputs, ninputs, emit_inprocess, &R, &r->ignored);
         ys_store_close(R.store);
         return YS_OK;
     }
@@ -495,7 +516,7 @@ ys_status ys_batch_run(const ys_batch_opts *o, const char *const *inputs, size_t
         ys_diags_add(diags, YS_DIAG_ERROR, NULL, 0, 0, "无法启动工作进程");
         st = YS_ERR_IO;
     } else {
-        walk(inputs, ninputs, emit_worker, &R);
+        walk(inputs, ninputs, emit_worker, &R, &r->ignored);
         while (wait_one(&R)) continue;
         flush_ready(&R);
     }

@@ -47,6 +47,8 @@ typedef struct {
 
 typedef struct {
     size_t files, imported, skipped, failed;
+    size_t ignored;              /* files met while walking a directory whose name is not a document form
+                                  * (ys_batch_document_name): not read, not in `files` */
     size_t errors;               /* unfolded error findings over the batch's documents (from the store) */
     int64_t *ids;                /* owned: the stored documents of the batch (imported or skipped) */
     size_t nids, ids_cap;
@@ -57,6 +59,11 @@ typedef struct {
 ys_status ys_batch_run(const ys_batch_opts *o, const char *const *inputs, size_t ninputs, ys_batch_result *r,
                        ys_diags *diags);
 void ys_batch_result_release(ys_batch_result *r);
+
+/* Whether a file name (or path) has the extension of a form published documents come in: .txt, .pdf,
+ * .html, .htm, .shtml, .xls, .xlsx (case-insensitive). A walk reads only such files; files named on the
+ * command line are read whatever their name. */
+bool ys_batch_document_name(const char *name);
 
 /* The summary of the documents r->ids in store s, in Chinese: per department its documents and findings
  * by severity and rule; for the whole set the finding totals, spending by function class (类, 支出总表

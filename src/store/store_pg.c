@@ -209,14 +209,47 @@ static void pg_close(void *impl)
 
 static const ys_store_ops pg_ops = {"postgresql", pg_exec, pg_query, pg_close};
 
+/* The connection's target for messages, never its password: "postgresql://user@host:port/dbname" from
+ * the options libpq settled on (the URI's, else the PG* environment's, else the defaults), a socket
+ * directory as "postgresql://user@/dbname?host=/run/postgresql". Malloc'ed. */
+static char *target_of(PGconn *pg)
+{
+    const char *user = "", *host = "", *port = "", *db = "";
+    PQconninfoOption *opts = pg ? PQconninfo(pg) : NULL;
+    for (PQconninfoOption *o = opts; o && o->keyword; o++) {
+        const char *v = o->val ? o->val : "";
+        if (!strcmp(o->keyword, "user")) user = v;
+        else if (!strcmp(o->keyword, "host") && *v) host = v;
+        else if (!strcmp(o->keyword, "hostaddr") && *v && !*host) host = v;
+        else if (!strcmp(o->keyword, "port")) port = v;
+        else if (!strcmp(o->keyword, "dbname")) db = v;
+    }
+    bool socket = *host == '/';
+    ys_buf b = YS_BUF_INIT;
+    ys_buf_adds(&b, "postgresql://");
+    if (*user) ys_buf_printf(&b, "%s@", user);
+    if (!socket) ys_buf_adds(&b, host);
+    if (*port && !socket) ys_buf_printf(&b, ":%s", port);
+    if (*db) ys_buf_printf(&b, "/%s", db);
+    if (socket) ys_buf_printf(&b, "?host=%s%s%s", host, *port ? "&port=" : "", port);
+    PQconninfoFree(opts);
+    return ys_buf_detach(&b);
+}
+
 ys_status ys_store_pg_open(const char *url, bool readonly, void **impl, const ys_store_ops **ops, ys_diags *diags)
 {
     conn *c = ys_xcalloc(1, sizeof *c);
     c->readonly = readonly;
     c->pg = PQconnectdb(url);
     if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
-        /* the target as given cannot be used: like an unusable path, a usage problem for the caller */
-        fail_msg(diags, "无法连接 PostgreSQL 数据库", c->pg ? PQerrorMessage(c->pg) : "内存不足");
+        /* the target as given cannot be used: like an unusable path, a usage problem for the caller; the
+         * message is located at the target libpq tried (without the password) */
+        const char *msg = c->pg ? PQerrorMessage(c->pg) : "内存不足";
+        size_t n = strlen(msg);
+        while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r' || msg[n - 1] == ' ')) n--;
+        char *where = target_of(c->pg);
+        ys_diags_add(diags, YS_DIAG_ERROR, where, 0, 0, "无法连接 PostgreSQL 数据库：%.*s", (int)n, msg);
+        free(where);
         pg_close(c);
         return YS_ERR_USAGE;
     }

@@ -358,6 +358,65 @@ static void test_missing_input(void **state)
     free(db);
 }
 
+/* ---- files that are not documents --------------------------------------------------------------------- */
+
+static void test_document_names(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"a.txt", "A.TXT", "x/b.pdf", "c.Html", "d.htm", "e.shtml", "f.xls",
+                                      "g.XLSX", "dir.d/h.txt"};
+    static const char *const no[] = {"README.md", ".DS_Store", "notes.docx", "photo.jpg", "a.txt.bak", "txt",
+                                     "dir.txt/README", ".txt", "x/.pdf", "a.", "archive.zip"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!ys_batch_document_name(yes[i])) fail_msg("%s should be a document name", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (ys_batch_document_name(no[i])) fail_msg("%s should not be a document name", no[i]);
+}
+
+/* Inside a walked directory, README.md, notes.docx and an image are skipped and counted, not failed; the
+ * same README.md named on the command line is read, and fails. */
+static void test_walk_skips_non_documents(void **state)
+{
+    (void)state;
+    char *docs = path_of("nondoc");
+    assert_int_equal(mkdir(docs, 0700), 0);
+    static const char *const names[] = {"README.md", "notes.docx", "photo.JPG", "doc.TXT"};
+    ys_buf p = YS_BUF_INIT;
+    for (size_t i = 0; i < 4; i++) {
+        ys_buf_reset(&p);
+        ys_buf_printf(&p, "%s/%s", docs, names[i]);
+        if (i == 3) write_file(ys_buf_str(&p), sample, sample_len);
+        else write_file(ys_buf_str(&p), "# 说明\n", strlen("# 说明\n"));
+    }
+    char *db = path_of("nondoc.db");
+    const char *inputs[] = {docs};
+    ys_batch_result r;
+    captured c = {YS_BUF_INIT, YS_BUF_INIT};
+    run_batch(db, 1, inputs, 1, &r, &c);
+    assert_int_equal(r.files, 1);
+    assert_int_equal(r.imported, 1);
+    assert_int_equal(r.failed, 0);
+    assert_int_equal(r.ignored, 3);
+    assert_null(strstr(ys_buf_str(&c.err), "README"));
+    ys_batch_result_release(&r);
+
+    ys_buf_reset(&c.out);
+    ys_buf_reset(&c.err);
+    ys_buf_reset(&p);
+    ys_buf_printf(&p, "%s/README.md", docs);
+    const char *explicit[] = {ys_buf_str(&p)};
+    run_batch(db, 1, explicit, 1, &r, &c);
+    assert_int_equal(r.files, 1);
+    assert_int_equal(r.failed, 1);
+    assert_int_equal(r.ignored, 0);
+    assert_non_null(strstr(ys_buf_str(&c.err), "README.md"));
+    ys_batch_result_release(&r);
+    ys_buf_release(&p);
+    ys_buf_release(&c.out);
+    ys_buf_release(&c.err);
+    free(db), free(docs);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -385,6 +444,8 @@ int main(void)
         cmocka_unit_test(test_walk_and_rerun),
         cmocka_unit_test(test_kill9_resume),
         cmocka_unit_test(test_missing_input),
+        cmocka_unit_test(test_document_names),
+        cmocka_unit_test(test_walk_skips_non_documents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

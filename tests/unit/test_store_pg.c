@@ -4,7 +4,8 @@
  * for cell, money as BIGINT, one transaction per document (failures injected at many statements leave
  * nothing), read-only queries refused by the engine (also after `SET default_transaction_read_only =
  * off` inside the statement's own transaction, and for two statements at once), a department named
- * <script>… stored verbatim, and a two-worker batch (store/batch.h) writing concurrently.
+ * <script>… stored verbatim, and a two-worker batch (store/batch.h) writing concurrently; and, without
+ * a server, the location of a failed connection (the target without its password).
  *
  * It needs a server: $YUSUAN_PG_URL (a postgresql:// URI; scripts/pg-test.sh starts a throw-away cluster
  * on 127.0.0.1 and sets it). Without it, or in a build without libpq, every test is SKIPPED with a
@@ -421,6 +422,40 @@ static void test_batch(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* No server needed: a connection to a closed port of 127.0.0.1 fails at once. The error is located at
+ * the target libpq tried — user, host, port and database — and the password (in the authority or as a
+ * parameter) is nowhere in it. */
+static void test_connect_failure_location(void **state)
+{
+    (void)state;
+#ifndef HAVE_LIBPQ
+    skip();
+#endif
+    static const struct { const char *url, *where; } cases[] = {
+        {"postgresql://alice:s3cret@127.0.0.1:1/warehouse?connect_timeout=5", "postgresql://alice@127.0.0.1:1/warehouse"},
+        {"postgres://alice@127.0.0.1:1/warehouse?password=s3cret&connect_timeout=5", "postgresql://alice@127.0.0.1:1/warehouse"},
+        {"postgresql://alice:s3cret@/warehouse?host=/nonexistent-yusuan-dir&port=1",
+         "postgresql://alice@/warehouse?host=/nonexistent-yusuan-dir&port=1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ys_diags dg;
+        ys_diags_init(&dg);
+        ys_store *s = NULL;
+        assert_int_equal(ys_store_open(cases[i].url, YS_STORE_READWRITE, &s, &dg), YS_ERR_USAGE);
+        assert_null(s);
+        assert_true(dg.count >= 1);
+        const ys_diag *g = &dg.items[0];
+        assert_non_null(g->file);
+        assert_string_equal(g->file, cases[i].where);
+        assert_non_null(strstr(g->message, "无法连接 PostgreSQL 数据库："));
+        for (size_t k = 0; k < dg.count; k++) {
+            assert_null(strstr(dg.items[k].message, "s3cret"));
+            assert_true(!dg.items[k].file || !strstr(dg.items[k].file, "s3cret"));
+        }
+        ys_diags_release(&dg);
+    }
+}
+
 int main(void)
 {
     base_url = getenv("YUSUAN_PG_URL");
@@ -436,6 +471,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_readonly, fresh, drop),
         cmocka_unit_test_setup_teardown(test_script_department, fresh, drop),
         cmocka_unit_test_setup_teardown(test_batch, fresh, drop),
+        cmocka_unit_test(test_connect_failure_location),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     free(url);
