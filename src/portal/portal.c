@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "catalog/catalog.h"
+#include "core/syserr.h"
 #include "core/text.h"
 #include "model/finding.h"
 #include "portal/diff.h"
@@ -675,7 +676,7 @@ static ys_status write_doc(ys_portal *p, const char *dir, long ei, ys_diags *dia
 ys_status ys_portal_publish(ys_portal *p, const char *dir, ys_diags *diags)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        ys_diags_add(diags, YS_DIAG_ERROR, dir, 0, 0, "无法创建目录：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, dir, 0, 0, "无法创建目录：%s", ys_syserr_text(errno));
         return YS_ERR_IO;
     }
     struct stat sb;

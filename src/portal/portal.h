@@ -61,8 +61,9 @@ size_t ys_portal_departments(const ys_portal *p);
 
 /*
  * The live server (portal/serve.c, libmicrohttpd): GET (and HEAD) only, paths mapped through
- * ys_portal_page (no file system access), bound to `bind` (an IPv4 address, "127.0.0.1" by default when
- * NULL) on `port` (0 = any free port). One thread serves the requests one at a time.
+ * ys_portal_page (no file system access), bound to `bind` (an IPv4 or IPv6 address, "::1" or "[::1]";
+ * "127.0.0.1" by default when NULL) on `port` (0 = any free port). One thread serves the requests one at
+ * a time.
  */
 typedef struct ys_portal_server ys_portal_server;
 ys_status ys_portal_serve_start(ys_portal *p, const char *bind, unsigned port, ys_portal_server **out,
