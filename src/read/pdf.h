@@ -15,6 +15,8 @@
  * bands of the page before). Wrapped cells (a second text line without its own number) and numbers split
  * off their row are joined to their row; wrapped header cells are joined. Page numbers are dropped;
  * narrative lines are rejoined into paragraphs (a line that ends before the right margin ends one).
+ * A form (a project performance-target table) has its rows rebuilt from the vertical layout instead
+ * (pdf_rows.h): wrapped cells centred on their row, a cell spanning rows given to the first of them.
  * Repeated titles and headers are left to the text reader, which drops them.
  *
  * Sources: every ys_source of a disclosure read from a PDF has line = 0 and page = the PDF page, and the

@@ -6,18 +6,27 @@
  * Per page:
  *   1. words (level-5 rows) → visual lines: sorted by vertical centre, a word joins the current line when
  *      its box overlaps the line's first word by at least half the smaller height;
- *   2. line → cells: words left to right, a new cell where the gap exceeds CELL_GAP × the font height;
+ *   2. line → cells: words left to right, a new cell where the gap exceeds CELL_GAP × the font height
+ *      (two ASCII words of a cell are joined with a space only across a gap wider than WORD_SPACE);
  *   3. lines are classified: page number (dropped), meta (a cell with "：", written as its cells), tabular
  *      (two cells or more), single (one cell: titles, narrative, short header cells);
  *   4. a zone is a run of tabular lines (with the short single lines inside it or just above it); its
  *      column bands are the x-extents of the cells of its data lines (lines with a number), merged where
  *      they overlap, plus the header cells of columns without data that sit at the leaf level of the
  *      header; split code columns (3-digit 类, then 2-digit 款, 项) are merged into one code band;
- *      a zone at the top of a page without a header inherits the bands of the previous page;
+ *      a zone at the top of a page without a header inherits the bands of the previous page; a table
+ *      without data (a blank template) takes its columns from its 栏次 numbers when it has them, else
+ *      from its header words (a header cell over two lower ones is a group; row labels listed at one x
+ *      are rows), and a 合计 row printed on the header's last line is put back under the header;
  *   5. header cells wrapped over two lines in one band are joined; in the body, a line without a number
  *      (a wrapped cell) or with numbers only (a number split off its row) is joined to its neighbour row
- *      when it is vertically close and the cells fit;
+ *      when it is vertically close and the cells fit, unless it starts a list item (3、…: a row without
+ *      amounts); a number column reaches left over the white space before its numbers, but not over
+ *      the header of another column (widen_stop);
  *   6. single lines outside zones are narrative: rejoined into paragraphs.
+ * A zone that is a form (a project performance-target table: text rows, cells wrapped and centred on
+ * their row, label cells spanning rows) skips 4–5: its rows and columns are rebuilt from the vertical
+ * layout of its cells by pdf_rows.c (form_zone, emit_form).
  * Everything is bounded: words per document by the TSV cap, work per page O(n log n + lines × bands).
  */
 #include "read/pdf.h"
@@ -29,10 +38,12 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "read/pdf_rows.h"
 
 #define CELL_GAP 0.8          /* a gap wider than this × font height separates cells */
 #define NUM_WIDEN 4.0        /* a number column reaches this × height left of its numbers */
 #define NUM_GAP 0.45          /* … or this, between a number and a word */
+#define WORD_SPACE 0.2        /* a gap wider than this × font height between two words is a space */
 #define LINE_OVERLAP 0.5      /* vertical overlap (× smaller height) that puts two words on one line */
 #define WRAP_GAP 0.6          /* a wrapped fragment is at most this × height from its row */
 #define HEADER_WRAP_GAP 0.5   /* header fragments closer than this × height are one wrapped header cell */
@@ -92,6 +103,7 @@ typedef struct {
     int carry_page;
     double carry_x0, carry_h;
     bool carry_open;
+    bool form_open;           /* the last zone was a form and no title came since: a text zone goes on with it */
 } emitter;
 
 /* ---- small helpers ---------------------------------------------------------------------------------- */
@@ -353,7 +365,9 @@ static void build_cells(ys_arena *a, line *l, word **ws, size_t n)
         /* a number and a word beside it are two cells even when close (164,978,640 一、…支出) */
         bool kinds_differ = c && i > 0 && money_like(ws[i - 1]->text) != money_like(w->text);
         if (c && gap <= CELL_GAP * hmax && !(kinds_differ && gap > NUM_GAP * hmax)) {
-            c->text = join2(a, c->text, w->text, true);
+            /* a space between two ASCII words only where one was printed: justified CJK text spreads
+             * its glyphs, and pdftotext splits 1443.71 into 1443. | 71 at a gap far narrower */
+            c->text = join2(a, c->text, w->text, gap > WORD_SPACE * hmax);
             if (w->x1 > c->x1) c->x1 = w->x1;
             if (w->y0 < c->y0) c->y0 = w->y0;
             if (w->y1 > c->y1) c->y1 = w->y1;
@@ -535,8 +549,66 @@ static bool numeric_band(const line *ls, size_t first_data, size_t z1, const ban
     return any;
 }
 
+/* A column of codes printed left-aligned (301 / 30101 / 30102 …): digits only, every left edge at one x,
+ * right edges apart. Unlike amounts it does not reach left of its numbers (in a side-by-side table the
+ * white space left of the second code column belongs to the first block's 决算数). */
+static bool left_aligned_codes(const line *ls, size_t first_data, size_t z1, const band *b)
+{
+    double lo0 = 1e9, hi0 = -1e9, lo1 = 1e9, hi1 = -1e9, h = 0;
+    size_t n = 0;
+    for (size_t k = first_data; k < z1; k++)
+        for (size_t c = 0; c < ls[k].ncells; c++) {
+            const cell *ce = &ls[k].cells[c];
+            if (overlap(ce->x0, ce->x1, b->x0, b->x1) <= 0) continue;
+            if (!ce->digits) return false;
+            if (ce->x0 < lo0) lo0 = ce->x0;
+            if (ce->x0 > hi0) hi0 = ce->x0;
+            if (ce->x1 < lo1) lo1 = ce->x1;
+            if (ce->x1 > hi1) hi1 = ce->x1;
+            if (ce->h > h) h = ce->h;
+            n++;
+        }
+    return n >= 2 && hi0 - lo0 <= 0.2 * h && hi1 - lo1 > 0.5 * h;
+}
+
+/* How far left a number column may reach (-1e9: as far as NUM_WIDEN): not over a header cell left of
+ * its numbers that is apart from the column's own header (the header cells over its numbers). That
+ * cell heads another column: 其他收入, empty, beside 上年结转 whose numbers are right-aligned under its
+ * header. A fragment of the own header wrapped under it (上级补助收 / 入) overlaps it and does not stop
+ * it; a column without a header cell over its numbers reaches as before. */
+static double widen_stop(const line *ls, size_t z0, size_t first_data, const band *b)
+{
+    double own0 = 1e9, own1 = -1e9;
+    for (size_t k = z0; k < first_data; k++)
+        for (size_t c = 0; c < ls[k].ncells && !stub_line(&ls[k]); c++) {
+            const cell *ce = &ls[k].cells[c];
+            if (overlap(ce->x0, ce->x1, b->x0, b->x1) <= 0) continue;
+            if (ce->x0 < own0) own0 = ce->x0;
+            if (ce->x1 > own1) own1 = ce->x1;
+        }
+    double stop = -1e9;
+    if (own0 > own1) return stop;
+    for (size_t k = z0; k < first_data; k++)
+        for (size_t c = 0; c < ls[k].ncells && !stub_line(&ls[k]); c++) {
+            const cell *ce = &ls[k].cells[c];
+            if (ce->x1 <= b->x0 && overlap(ce->x0, ce->x1, own0, own1) <= 0 && ce->x1 + 0.01 > stop)
+                stop = ce->x1 + 0.01;
+        }
+    return stop;
+}
+
 static bool split_code_word(const char *t);
 static bool total_label(const char *t);
+
+/* Cell c of line l heads a split code column: 类, 款 or 项 with another of them on the line. A lone 款
+ * is the end of a header wrapped in its cell (基金预算拨 / 款), read as the next line of that cell. */
+static bool code_header_word(const line *l, size_t c)
+{
+    if (!split_code_word(l->cells[c].text)) return false;
+    for (size_t i = 0; i < l->ncells; i++)
+        if (i != c && split_code_word(l->cells[i].text)) return true;
+    return false;
+}
 
 static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t first_data, bool top_of_page,
                          band *b)
@@ -557,13 +629,23 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
             b[nb++] = (band){ls[k].cells[c].x0, ls[k].cells[c].x1, false};
         }
     }
+    /* a table without data (a blank template) under a 栏次 line: its numbers stand one in each leaf
+     * column, so they give the columns exactly, whatever the header words wrapped over them */
+    for (size_t k = z0; k < first_data && nb == 0; k++) {
+        if (!stub_line(&ls[k])) continue;
+        hmed = ls[k].h;
+        for (size_t c = 1; c < ls[k].ncells && nb < MAX_BANDS; c++)
+            if (ls[k].cells[c].digits) b[nb++] = (band){ls[k].cells[c].x0, ls[k].cells[c].x1, false};
+        if (nb < 2) nb = 0;
+    }
     nb = merge_bands(b, nb, 0.15 * hmed);
     size_t ndata = nb;
     /* numbers are right-aligned: the white space left of a number column is that column's (its header
      * is centred over the whole column, often left of the narrow numbers below it) */
     for (size_t i = 1; i < ndata; i++)
-        if (numeric_band(ls, first_data, z1, &b[i])) {
-            double x0 = b[i].x0 - NUM_WIDEN * hmed;
+        if (numeric_band(ls, first_data, z1, &b[i]) && !left_aligned_codes(ls, first_data, z1, &b[i])) {
+            double x0 = b[i].x0 - NUM_WIDEN * hmed, stop = widen_stop(ls, z0, first_data, &b[i]);
+            if (x0 < stop) x0 = stop;
             b[i].x0 = x0 > b[i - 1].x1 + 0.01 ? x0 : b[i - 1].x1 + 0.01;
         }
     /* header cells outside every data band: columns without data, or group headers over such columns.
@@ -599,13 +681,17 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
             for (size_t i = 0; i < ndata && !in; i++) in = overlap(ce->x0, ce->x1, b[i].x0, b[i].x1) > 0;
             double cx0 = (ce->x0 + ce->x1) / 2, reach = 3 * (ce->x1 - ce->x0);
             if (reach < 6 * ce->h) reach = 6 * ce->h;
-            bool left = false, right = false, wrapped = false;
+            bool left = false, right = false, wrapped = false, spans = false;
             for (size_t k2 = k + 1; k2 < first_data; k2++) {
                 if (stub_line(&ls[k2])) continue;
+                size_t under = 0;   /* cells of this lower line under the cell: two or more, it spans them */
                 for (size_t c2 = 0; c2 < ls[k2].ncells; c2++) {
                     const cell *d2 = &ls[k2].cells[c2];
                     double cx = (d2->x0 + d2->x1) / 2;
-                    if (d2->y0 < ce->y1 - 0.2 * ce->h || fabs(cx - cx0) > reach || split_code_word(d2->text))
+                    if (d2->y0 >= ce->y1 - 0.2 * ce->h && overlap(ce->x0, ce->x1, d2->x0, d2->x1) > 0 &&
+                        !code_header_word(&ls[k2], c2) && ++under >= 2)
+                        spans = true;
+                    if (d2->y0 < ce->y1 - 0.2 * ce->h || fabs(cx - cx0) > reach || code_header_word(&ls[k2], c2))
                         continue;
                     if (cx < cx0 - 0.5 * ce->h) left = true;
                     if (cx > cx0 + 0.5 * ce->h) right = true;
@@ -613,9 +699,13 @@ static size_t zone_bands(emitter *e, line *ls, size_t z0, size_t z1, size_t firs
                     if (d2->y0 - ce->y1 < HEADER_WRAP_GAP * ce->h &&
                         (fabs(cx - cx0) <= 0.5 * ce->h || fabs(d2->x0 - ce->x0) <= 0.5 * ce->h))
                         wrapped = true;
+                    /* … or a list of row labels starting at one x (an empty table printed with its
+                     * labels: 一、… / 二、… under 项目), the next row right under it */
+                    if (d2->y0 - ce->y1 < 1.5 * ce->h && fabs(d2->x0 - ce->x0) <= 0.2 * ce->h) wrapped = true;
                 }
             }
-            ls[k].cells[c].group = left && right && !wrapped;
+            /* a wrapped cell (因公出国 / （境）费) over two leaf cells (预算数 | 决算数) is a group all the same */
+            ls[k].cells[c].group = (left && right && !wrapped) || spans;
             if (in || ls[k].cells[c].group) continue;
             bool merged = false;
             for (size_t x = 0; x < ne && !merged; x++)
@@ -696,6 +786,44 @@ static bool fits_into(const line *x, const line *y, size_t nb)
     return true;
 }
 
+/* A list item's label: 3、… / 三、… / （三）… / (3)… — digits or Chinese numerals, then 、 or in
+ * brackets. */
+static bool list_item(const char *t)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    bool open = false;
+    if (strncmp(t, "\xef\xbc\x88", 3) == 0 || *t == '(') {   /* （ or ( */
+        t += *t == '(' ? 1 : 3;
+        open = true;
+    }
+    size_t n = 0;
+    for (bool more = true; more && n < 4; n += more) {
+        more = is_digit(*t);
+        if (more) {
+            t++;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof numerals / sizeof *numerals && !more; i++)
+            if (strncmp(t, numerals[i], 3) == 0) {
+                t += 3;
+                more = true;
+            }
+    }
+    if (!n) return false;
+    if (open) return strncmp(t, "\xef\xbc\x89", 3) == 0 || *t == ')';   /* ） */
+    return strncmp(t, "\xe3\x80\x81", 3) == 0;                          /* 、 */
+}
+
+/* Line `then` (printed after `first`) starts a list item in a column where `first` has text: a row of
+ * its own (2、车辆 / 3、单价在20万元以上的设备, the second without amounts), not the rest of a wrapped
+ * cell. */
+static bool starts_item(const line *first, const line *then, size_t nb)
+{
+    for (size_t i = 0; i < nb; i++)
+        if (first->grid[i] && then->grid[i] && list_item(then->grid[i])) return true;
+    return false;
+}
+
 static void join_lines(ys_arena *a, line *into, const line *from, size_t nb, bool from_above)
 {
     for (size_t i = 0; i < nb; i++) {
@@ -727,6 +855,142 @@ static bool split_code_shared(const line *l, size_t c, const band *b, size_t nb)
     return false;
 }
 
+/* ---- zones: forms (read/pdf_rows.h) -------------------------------------------------------------- */
+
+/* A form: a zone of six lines or more whose lines are mostly text, with an amount or a percentage on at
+ * least one of them and on fewer than a third, and three lines or more of four text cells after the
+ * first amount (a project performance-target table: 预算数 and the schedule, then the indicator rows). A
+ * table of amounts, a table whose header sits above its only row of amounts (三公 printed sideways), a
+ * table of text only (机构设置, an empty 决算 table printed with its row labels) is not one — except
+ * right after a form, with no title between: the rest of the form after a line that broke the zone (a
+ * long 绩效目标), or its indicator rows on the next page. */
+static bool form_zone(const line *ls, size_t z0, size_t z1, bool form_open)
+{
+    size_t nd = 0, rich = 0;   /* data lines; lines of four text cells or more without a number after one */
+    for (size_t k = z0; k < z1; k++) {
+        bool data = is_data_line(&ls[k]);
+        size_t nt = 0;
+        for (size_t c = 0; c < ls[k].ncells; c++) nt += !ls[k].cells[c].num;
+        if (!data && nt >= 4 && (nd || form_open)) rich++;
+        nd += data;
+    }
+    if (nd * 3 >= z1 - z0) return false;
+    if (form_open) return rich >= 1;   /* the form goes on (after a long 绩效目标, on the next page) */
+    return z1 - z0 >= 6 && nd >= 1 && rich >= 3;
+}
+
+typedef struct {
+    emitter *e;
+    int page;
+} form_sink;
+
+static void form_row(void *arg, const char *text)
+{
+    form_sink *fs = arg;
+    emit(fs->e, text, fs->page);
+}
+
+/* The rows of a form rebuilt from the vertical layout of its cells (pdf_rows.c). */
+static void emit_form(emitter *e, const line *ls, size_t z0, size_t z1, int page)
+{
+    size_t n = 0;
+    for (size_t k = z0; k < z1; k++) n += ls[k].ncells;
+    ys_pdf_frag *f = ys_arena_calloc(e->a, n ? n : 1, sizeof *f);
+    n = 0;
+    for (size_t k = z0; k < z1; k++)
+        for (size_t c = 0; c < ls[k].ncells; c++) {
+            const cell *ce = &ls[k].cells[c];
+            f[n++] = (ys_pdf_frag){ce->x0, ce->x1, ce->y0, ce->y1, ce->h, ce->text};
+        }
+    form_sink fs = {e, page};
+    ys_pdf_rows_form(e->a, f, n, form_row, &fs);
+}
+
+/* The second line of a group header wrapped over two lines (公务用车 / 运行维护费, centred over 预算数 |
+ * 决算数: each fragment may lean to another column) goes to the band of the first line, so the two are
+ * joined as one header text. */
+static void wrapped_group_bands(line *ls, size_t z0, size_t hdr_end)
+{
+    for (size_t k = z0; k < hdr_end; k++)
+        for (size_t c = 0; c < ls[k].ncells; c++) {
+            const cell *g = &ls[k].cells[c];
+            if (!g->group) continue;
+            for (size_t k2 = k + 1; k2 < hdr_end && k2 <= k + 2; k2++)
+                for (size_t c2 = 0; c2 < ls[k2].ncells; c2++) {
+                    cell *d = &ls[k2].cells[c2];
+                    double gap = d->y0 - g->y1;
+                    if (!d->group || gap < -0.2 * g->h || gap >= HEADER_WRAP_GAP * g->h) continue;
+                    if (fabs((d->x0 + d->x1) / 2 - (g->x0 + g->x1) / 2) <= 0.5 * g->h ||
+                        fabs(d->x0 - g->x0) <= 0.5 * g->h)
+                        d->band = g->band;
+                }
+        }
+}
+
+/* The right edge of what line l prints in band i (-1e9 when nothing). */
+static double band_x1(const line *l, int i)
+{
+    double x1 = -1e9;
+    for (size_t c = 0; c < l->ncells; c++)
+        if (l->cells[c].band == i && l->cells[c].x1 > x1) x1 = l->cells[c].x1;
+    return x1;
+}
+
+/* The body of an empty table (row labels only, no amounts to tell rows apart): a line of one cell right
+ * under a label that fills its column to the widest label's right edge, at the same left edge and closer
+ * than the rows are to each other, is the rest of that label (二十二、灾害防治及应急管理支 / 出). */
+static void join_wrapped_labels(ys_arena *a, line *ls, size_t first_data, size_t z1, size_t nb)
+{
+    for (size_t i = 0; i < nb; i++) {
+        double widest = -1e9;
+        for (size_t k = first_data; k < z1; k++) {
+            double x1 = band_x1(&ls[k], (int)i);
+            if (x1 > widest) widest = x1;
+        }
+        line *up = NULL;
+        for (size_t k = first_data; k < z1; k++) {
+            line *x = &ls[k];
+            if (x->dropped) continue;
+            size_t filled = 0;
+            for (size_t j = 0; j < nb; j++) filled += x->grid[j] != NULL;
+            if (up && filled == 1 && x->grid[i] && up->grid[i] && x->y0 - up->y1 < 0.5 * x->h &&
+                fabs(x->gx0[i] - up->gx0[i]) <= 0.3 * x->h && band_x1(up, (int)i) >= widest - 0.5 * x->h) {
+                up->grid[i] = join2(a, up->grid[i], x->grid[i], true);
+                up->y1 = x->y1;
+                x->dropped = true;
+                continue;
+            }
+            up = x;
+        }
+    }
+}
+
+/* The total row label on the last header line ls[hdr_end - 1] of an empty table: its first filled band
+ * holds 合计 / 总计 with other header cells beside it, and a header text above it in that band that is
+ * no group (科目名称, not 本年收入 over a 合计 leaf). Taken out of the line; NULL when there is none. */
+static const char *header_total_row(line *ls, size_t z0, size_t hdr_end, size_t nb, size_t *band_out)
+{
+    line *last = &ls[hdr_end - 1];
+    size_t i0 = nb, filled = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (last->grid[i]) {
+            if (i0 == nb) i0 = i;
+            filled++;
+        }
+    if (i0 == nb || filled < 2 || !total_label(last->grid[i0])) return NULL;
+    for (size_t k = hdr_end - 1; k > z0; k--) {
+        const line *l = &ls[k - 1];
+        if (!l->grid[i0]) continue;
+        for (size_t c = 0; c < l->ncells; c++)
+            if (l->cells[c].band == (int)i0 && l->cells[c].group) return NULL;
+        const char *t = last->grid[i0];
+        last->grid[i0] = NULL;
+        *band_out = i0;
+        return t;
+    }
+    return NULL;
+}
+
 static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool top_of_page)
 {
     ys_arena *a = e->a;
@@ -736,8 +1000,17 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
             first_data = k;
             break;
         }
+    e->form_open = form_zone(ls, z0, z1, e->form_open);
+    if (e->form_open) {
+        emit_form(e, ls, z0, z1, page);
+        return;
+    }
     band b[MAX_BANDS];
+    /* a zone at the top of a page in the bands of the page before: the table goes on */
+    bool inherited = top_of_page && e->nprev && fits_bands(ls, z0, z1, e->prev, e->nprev);
     size_t nb = zone_bands(e, ls, z0, z1, first_data, top_of_page, b);
+    bool numberless = first_data == z1;   /* no line with a number: an empty table */
+    if (numberless && inherited) first_data = z0;   /* its row labels go on, without a header of their own */
     if (nb == 0) {
         for (size_t k = z0; k < z1; k++) emit_cells(e, &ls[k], page);
         return;
@@ -748,13 +1021,18 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
            (ls[first_data].y0 - ls[first_data - 1].y1 < WRAP_GAP * ls[first_data - 1].h ||
             total_label(ls[first_data - 1].cells[0].text)))
         first_data--;
+    for (size_t k = z0; k < z1; k++)
+        for (size_t c = 0; c < ls[k].ncells; c++) {
+            cell *ce = &ls[k].cells[c];
+            ce->band = best_band(b, nb, ce->x0, ce->x1);
+        }
+    wrapped_group_bands(ls, z0, first_data);
     for (size_t k = z0; k < z1; k++) {
         line *l = &ls[k];
         l->grid = ys_arena_calloc(a, nb, sizeof *l->grid);
         l->gx0 = ys_arena_calloc(a, nb, sizeof *l->gx0);
         for (size_t c = 0; c < l->ncells; c++) {
             cell *ce = &l->cells[c];
-            ce->band = best_band(b, nb, ce->x0, ce->x1);
             if (k < first_data && split_code_word(ce->text) &&
                 (b[ce->band].code || split_code_shared(l, c, b, nb)))
                 continue;
@@ -809,26 +1087,35 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
     /* header: fragments of one band on successive lines, close together, are one wrapped cell */
     for (size_t i = 0; i < nb; i++) {
         size_t prev = SIZE_MAX;
-        double prev_y1 = 0;
+        double prev_y1 = 0, prev_x0 = 0, prev_x1 = 0;
         bool prev_group = false;
         for (size_t k = z0; k < hdr_end; k++) {
             line *l = &ls[k];
             if (!l->grid[i]) continue;
-            double y0 = l->y1, y1 = l->y0;
+            double y0 = l->y1, y1 = l->y0, x0 = 1e9, x1 = -1e9;
             bool group = false;
             for (size_t c = 0; c < l->ncells; c++)
                 if (l->cells[c].band == (int)i) {
                     if (l->cells[c].y0 < y0) y0 = l->cells[c].y0;
                     if (l->cells[c].y1 > y1) y1 = l->cells[c].y1;
+                    if (l->cells[c].x0 < x0) x0 = l->cells[c].x0;
+                    if (l->cells[c].x1 > x1) x1 = l->cells[c].x1;
                     group = group || l->cells[c].group;
                 }
-            /* a group header right above the leaf of one of its columns is not a wrapped line */
-            if (prev != SIZE_MAX && y0 - prev_y1 < HEADER_WRAP_GAP * l->h && !prev_group) {
+            /* a group header right above the leaf of one of its columns is not a wrapped line; a group
+             * wrapped over two lines (因公出国 / （境）费, both over 预算数 | 决算数) is: the second line
+             * is a group too, under the first, on its centre or left edge */
+            bool group_wrap = prev_group && group &&
+                              (fabs((x0 + x1) / 2 - (prev_x0 + prev_x1) / 2) <= 0.5 * l->h ||
+                               fabs(x0 - prev_x0) <= 0.5 * l->h);
+            if (prev != SIZE_MAX && y0 - prev_y1 < HEADER_WRAP_GAP * l->h && (!prev_group || group_wrap)) {
                 l->grid[i] = join2(a, ls[prev].grid[i], l->grid[i], true);
                 ls[prev].grid[i] = NULL;
             }
             prev = k;
             prev_y1 = y1;
+            prev_x0 = x0;
+            prev_x1 = x1;
             prev_group = group;
         }
     }
@@ -853,8 +1140,8 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
                 if (!ls[j].dropped) down = &ls[j];
             double gu = up ? x->y0 - up->y1 : 1e9, gd = down ? down->y0 - x->y1 : 1e9;
             double lim = WRAP_GAP * x->h;
-            bool ok_up = up && gu < lim && fits_into(x, up, nb);
-            bool ok_down = down && gd < lim && fits_into(x, down, nb);
+            bool ok_up = up && gu < lim && fits_into(x, up, nb) && !starts_item(up, x, nb);
+            bool ok_down = down && gd < lim && fits_into(x, down, nb) && !starts_item(x, down, nb);
             if (ok_up && ok_down) {
                 if ((gu < 0) != (gd < 0)) {
                     if (gu < 0) ok_down = false;               /* it overlaps the row above */
@@ -872,6 +1159,13 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
             into->has_text = into->has_text || x->has_text;
             x->dropped = true;
         }
+    if (numberless) join_wrapped_labels(a, ls, first_data, z1, nb);
+    /* an empty table whose total row (合计, no amounts) is printed on the header's last line, beside the
+     * leaves of a group (政府性基金 决算: 合计 | … | 本年支出: 合计 基本支出 项目支出): a row, not a header */
+    const char *total_row = NULL;
+    size_t total_band = 0;
+    if (numberless && hdr_end > z0 + 1)
+        total_row = header_total_row(ls, z0, hdr_end, nb, &total_band);
     /* the header block as two lines: per band its leaf (lowest text) and the group text above it; the
      * text reader names a column by its leaf, and wants two filled cells on a header line */
     if (hdr_end > z0 + 1) {
@@ -907,6 +1201,15 @@ static void emit_zone(emitter *e, line *ls, size_t z0, size_t z1, int page, bool
         }
         if (any) emit(e, ys_buf_str(&o), page);
         ys_buf_release(&o);
+        if (total_row && k + 1 == hdr_end) {
+            ys_buf_reset(&o);
+            for (size_t i = 0; i < nb; i++) {
+                if (i) ys_buf_addc(&o, '\t');
+                if (i == total_band) ys_buf_adds(&o, total_row);
+            }
+            emit(e, ys_buf_str(&o), page);
+            ys_buf_release(&o);
+        }
     }
     if (first_data < z1) {
         memcpy(e->prev, b, nb * sizeof *b);
@@ -936,6 +1239,18 @@ static bool total_label(const char *t)
     buf[k] = '\0';
     return strcmp(buf, "\xe5\x90\x88\xe8\xae\xa1") == 0 || strcmp(buf, "\xe6\x80\xbb\xe8\xae\xa1") == 0 ||
            strcmp(buf, "\xe5\xb0\x8f\xe8\xae\xa1") == 0;
+}
+
+/* A row of a form with a "：" in it, which goes on with the zone: four cells or more with an amount
+ * among them (预算数 | 4.56 | 其中：财政资金 | 4.56 | 其他资金), or a line close under a row and close over
+ * a tabular line (绩效目标 | …按5:5的比例分担…); a page's meta line (编制单位：… 单位：万元) is neither. */
+static bool form_meta_row(const line *ls, size_t j, size_t nl)
+{
+    const line *l = &ls[j];
+    if (l->kind != L_META) return false;
+    if (l->ncells >= 4 && is_data_line(l)) return true;
+    return j > 0 && j + 1 < nl && (ls[j - 1].kind == L_TAB || ls[j - 1].kind == L_META) && ls[j + 1].kind == L_TAB &&
+           l->y0 - ls[j - 1].y1 < 2.5 * l->h && ls[j + 1].y0 - l->y1 < 2.5 * l->h;
 }
 
 static bool short_line(const line *l, double pw)
@@ -1052,7 +1367,7 @@ static void do_page(emitter *e, word *w, size_t n)
             /* the zone goes on through tabular lines and short single ones */
             for (size_t j = t + 1; j < nl; j++) {
                 const line *m = &ls[j];
-                if (m->kind == L_TAB) last_tab = j;
+                if (m->kind == L_TAB || form_meta_row(ls, j, nl)) last_tab = j;
                 else if ((m->kind == L_SINGLE && short_line(m, pw)) || m->kind == L_PAGENO) continue;
                 else break;
             }
@@ -1087,6 +1402,7 @@ static void do_page(emitter *e, word *w, size_t n)
         }
         /* a single line: narrative (or a title) */
         seen_any = true;
+        if (l->big) e->form_open = false;   /* a title: the next table is not the form's continuation */
         const char *tx = l->cells[0].text;
         bool cont = plast && !l->big && !plast->big && line_x1(plast) >= right - 2 * plast->h &&
                     l->y0 - plast->y1 < 1.6 * l->h && line_x0(l) <= line_x0(plast) + 0.5 * l->h;

@@ -556,6 +556,25 @@ static const char *split_code(rd *r, const ys_tline *l)
     return ys_arena_printf(c->tmp, "%s%s%s", lei, kuan, part[2]);
 }
 
+/* A data column named by its group and leaf together (本年支出 over 合计 → 本年支出合计, the key total;
+ * 收入 over 项目 → 收入项目): the group text printed right above the leaf, at the same position, on an
+ * earlier header line. Tried before the leaf alone, so a leaf repeated under two groups (合计 under
+ * 本年收入 and under 本年支出) takes the key its group names. -1 when the pair is no column alias. */
+static int group_leaf_lookup(rd *r, size_t p, size_t leaf_line, const char *leaf, const char *const *used,
+                             size_t nused)
+{
+    ctx *c = r->c;
+    for (size_t k = r->nhdr; k > 0; k--) {
+        if (r->hdr[k - 1] >= leaf_line) continue;
+        const char *g = ys_tline_cell(&c->td->lines[r->hdr[k - 1]], p);
+        if (!*g) continue;
+        const char *pair = ys_text_key(c->tmp, ys_arena_printf(c->tmp, "%s%s", g, leaf));
+        int h = header_lookup(r->tt, pair, used, nused);
+        return h >= 0 && r->tt->headers[h].role == YS_TPL_COL ? h : -1;
+    }
+    return -1;
+}
+
 /* Columns from the first header block; creates (or joins) the table. */
 static void build_columns(rd *r)
 {
@@ -585,7 +604,8 @@ static void build_columns(rd *r)
         if (!unit_header && strstr(key, "\xe5\x8d\x95\xe4\xbd\x8d" /* 单位 */) &&
             ys_unit_from_text(key) != YS_UNIT_UNKNOWN)
             unit_header = leaf;
-        int h = header_lookup(r->tt, key, used, nused);
+        int h = group_leaf_lookup(r, p, leaf_line, leaf, used, nused);
+        if (h < 0) h = header_lookup(r->tt, key, used, nused);
         if (h < 0) {
             ys_diags_add(c->diags, YS_DIAG_WARNING, td->file, td->lines[leaf_line].lineno, 0,
                          "%s：表头“%s”不在表格模板中（data/templates/tables.tsv），按金额列读取",
@@ -804,11 +824,49 @@ static void check_extra_cells(rd *r, const ys_tline *l)
     }
 }
 
+/* A cell of a template's placeholder row: dots only ("...", "…" normalised, "。。。", "···"). */
+static bool dots_only(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        if (*s == '.' || *s == ' ') s++;
+        else if (starts_with(s, "\xe3\x80\x82") /* 。 */ || starts_with(s, "\xc2\xb7") /* · */ ||
+                 starts_with(s, "\xe2\x80\xa6") /* … */)
+            s += s[0] == '\xc2' ? 2 : 3;
+        else return false;
+        n++;
+    }
+    return n > 0;
+}
+
+/* A placeholder row of a blank template, not data: every filled cell made of dots ("… | …"), or a code
+ * that ends in dots ("20799…": more codes here). */
+static bool placeholder_line(rd *r, const ys_tline *l)
+{
+    if (r->codepos >= 0) {
+        const char *code = without_spaces(r->c->tmp, ys_tline_cell(l, (size_t)r->codepos));
+        size_t n = strlen(code);
+        if (n > 3 && is_digit(code[0]) && ends_with(code, "...")) return true;
+    }
+    size_t dots = 0;
+    for (size_t p = 0; p < l->ncells; p++) {
+        const char *t = l->cells[p].norm;
+        if (!t || !*t || (int)p == r->seqpos) continue;
+        if (!dots_only(t)) return false;
+        dots++;
+    }
+    return dots > 0;
+}
+
 /* A line of the table body. Returns false when it cannot be understood (left unclaimed). */
 static bool row_line(rd *r, size_t li)
 {
     ctx *c = r->c;
     const ys_tline *l = &c->td->lines[li];
+    if (placeholder_line(r, l)) {
+        r->row_open = false;   /* claimed, no row; the next line does not continue the row above it */
+        return true;
+    }
     if (r->seqpos >= 0) {
         const char *s = without_spaces(c->tmp, ys_tline_cell(l, (size_t)r->seqpos));
         int seq = parse_seq(s);
