@@ -753,8 +753,9 @@ static bool same_table(const ys_disclosure *a, const ys_disclosure *b, int id)
 
 /*
  * A PDF rendered from the sample (ys_render_pdf) reads back. Every table is compared cell by cell; the
- * tables listed in `exact` must read back exactly (the others are reported: three_public of the
- * published sample, assets and organisation are not yet exact).
+ * tables listed in `exact` must read back exactly (the others are reported: the sample's assets table is
+ * not yet recognised in its rendering — its 价值（金额单位：万元） header is also printed as the unit beside
+ * the department, and the grid gives some of its rows an extra empty column).
  */
 static void test_round_trip(void **state)
 {
@@ -774,7 +775,8 @@ static void test_round_trip(void **state)
     assert_int_equal(st, YS_OK);
     static const ys_table_id exact[] = {YS_TABLE_SUMMARY,     YS_TABLE_INCOME,      YS_TABLE_EXPENSE,
                                         YS_TABLE_FISCAL_SUMMARY, YS_TABLE_GPB_EXPENSE, YS_TABLE_GPB_BASIC,
-                                        YS_TABLE_GOV_FUND,    YS_TABLE_SOE_CAPITAL, YS_TABLE_PROCUREMENT};
+                                        YS_TABLE_GOV_FUND,    YS_TABLE_SOE_CAPITAL, YS_TABLE_THREE_PUBLIC,
+                                        YS_TABLE_PROCUREMENT, YS_TABLE_ORGANISATION};
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
         if (!same_table(src, back, exact[i])) fail_msg("%s does not read back exactly", ys_table_id_name(exact[i]));
     for (int id = 0; id < YS_TABLE__COUNT; id++)
@@ -890,7 +892,7 @@ static void test_book_round_trip(void **state)
     ys_status st = ys_read_pdf_file(path, &back, &dg);
     unlink(path);
     assert_int_equal(st, YS_OK);
-    for (int id = YS_TABLE_SUMMARY; id <= YS_TABLE_PROCUREMENT; id++)
+    for (int id = 0; id < YS_TABLE__COUNT; id++)
         if (src->tables[id] && !same_table(src, back, id))
             fail_msg("%s does not read back exactly", ys_table_id_name((ys_table_id)id));
     assert_int_equal(back->nsections, src->nsections);
@@ -912,7 +914,7 @@ static void test_book_round_trip(void **state)
         else
             print_message("round trip: project %s not yet exact\n", a->code);
     }
-    print_message("round trip: %zu of %zu projects exact\n", exact, src->nprojects);
+    assert_int_equal(exact, src->nprojects);   /* field by field: test_roundtrip.c */
     ys_findings f;
     ys_findings_init(&f);
     ys_check_run(back, cat, NULL, &f);
