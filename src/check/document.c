@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static ys_location doc_loc(const ys_disclosure *d, ys_source src)
@@ -144,6 +145,26 @@ static bool exempt_year(const char *s, size_t i)
     return false;
 }
 
+/* Index of the first ASCII digit of t[i..n), n when none: eight bytes at a time (most text is Chinese).
+ * Per byte b of a word, without carries between bytes: (b & 0x7F) + 0x50 has its high bit set when
+ * b & 0x7F >= '0', (b & 0x7F) + 0x46 when it is > '9'; b itself must be below 0x80. */
+static size_t next_digit(const char *t, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t lo = w & UINT64_C(0x7F7F7F7F7F7F7F7F);
+        uint64_t m = (lo + UINT64_C(0x5050505050505050)) & ~(lo + UINT64_C(0x4646464646464646)) & ~w &
+                     UINT64_C(0x8080808080808080);
+        if (m) return i + (size_t)__builtin_ctzll(m) / 8;   /* the first byte in memory is the lowest */
+    }
+#endif
+    for (; i < n; i++)
+        if (is_digit(t[i])) return i;
+    return n;
+}
+
 static void years_in(ys_check_ctx *ctx, const char *text, ys_location at, const char *where)
 {
     int y = ctx->doc->meta.year;
@@ -151,6 +172,7 @@ static void years_in(ys_check_ctx *ctx, const char *text, ys_location at, const 
     ys_buf bad = YS_BUF_INIT;
     size_t n = strlen(text), count = 0;
     for (size_t i = 0; i + 4 <= n; i++) {
+        if ((i = next_digit(text, i, n)) + 4 > n) break;   /* no year starts at a byte that is not a digit */
         if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.'))) continue;
         if (!is_digit(text[i + 1]) || !is_digit(text[i + 2]) || !is_digit(text[i + 3])) continue;
         if (i + 4 < n && (is_digit(text[i + 4]) || text[i + 4] == '.')) {
@@ -209,8 +231,9 @@ static void residue_in(ys_check_ctx *ctx, const char *text, ys_location at, cons
             }
         }
     }
+    bool dai = best > 4 && strstr(text, "\xe5\xbe\x85");   /* 待, which 待填 and 待补充 start with */
     for (size_t i = FIRST_CJK; i < END_CJK && i < best; i++)
-        if ((first[i] = strstr(text, marks[i]))) best = i;
+        if ((i == FIRST_CJK || dai) && (first[i] = strstr(text, marks[i]))) best = i;
     if (best == NMARKS) return;
     const char *p = first[best];
     const char *mark = marks[best];

@@ -11,6 +11,7 @@
 #include "check/util.h"
 #include "core/buf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,23 +180,68 @@ static void r23(ys_check_ctx *ctx)
 typedef struct {
     const ys_table *t;
     const ys_row *r;
+    size_t lo, hi;   /* the occurrences of this code (itself included): by[lo..hi), in increasing order */
+    size_t votes;    /* name_votes, SIZE_MAX until asked */
 } occurrence;
+
+/* The occurrences, and their indices grouped by code (a code's occurrences are compared with each other
+ * only: a scan of all of them per occurrence was quadratic in the rows of the document). */
+typedef struct {
+    occurrence *v;
+    size_t n;
+    size_t *by;
+} occ_set;
+
+typedef struct {
+    const char *code;
+    size_t i;
+} code_index;
+
+static int cmp_code_index(const void *x, const void *y)
+{
+    const code_index *a = x, *b = y;
+    int c = strcmp(a->code, b->code);
+    return c ? c : a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Fill set->by and every occurrence's [lo, hi) and votes. */
+static void group_by_code(occ_set *set)
+{
+    code_index *ci = ys_xmalloc(set->n * sizeof *ci);
+    for (size_t i = 0; i < set->n; i++) ci[i] = (code_index){set->v[i].r->code, i};
+    qsort(ci, set->n, sizeof *ci, cmp_code_index);
+    set->by = ys_xmalloc(set->n * sizeof *set->by);
+    for (size_t p = 0; p < set->n;) {
+        size_t q = p;
+        while (q < set->n && !strcmp(ci[q].code, ci[p].code)) q++;
+        for (size_t k = p; k < q; k++) {
+            set->by[k] = ci[k].i;
+            set->v[ci[k].i].lo = p, set->v[ci[k].i].hi = q;
+            set->v[ci[k].i].votes = SIZE_MAX;
+        }
+        p = q;
+    }
+    free(ci);
+}
 
 /* Votes for occurrence j's name: the occurrences of its code whose names agree with it (itself
  * included), plus one when the catalog knows that name for the code. */
-static size_t name_votes(const ys_check_ctx *ctx, const occurrence *occ, size_t nocc, size_t j)
+static size_t name_votes(const ys_check_ctx *ctx, occ_set *set, size_t j)
 {
+    occurrence *o = &set->v[j];
+    if (o->votes != SIZE_MAX) return o->votes;
     size_t v = 0;
-    for (size_t i = 0; i < nocc; i++)
-        if (!strcmp(occ[i].r->code, occ[j].r->code) && *occ[i].r->name &&
-            ys_ck_names_agree(occ[i].r->name, occ[j].r->name))
-            v++;
+    for (size_t p = o->lo; p < o->hi; p++) {
+        const occurrence *a = &set->v[set->by[p]];
+        if (*a->r->name && ys_ck_names_agree(a->r->name, o->r->name)) v++;
+    }
     if (ctx->catalog) {
-        ys_classification cls = occ[j].t->id == YS_TABLE_GPB_BASIC ? YS_CLASS_ECONOMIC : YS_CLASS_FUNCTION;
+        ys_classification cls = o->t->id == YS_TABLE_GPB_BASIC ? YS_CLASS_ECONOMIC : YS_CLASS_FUNCTION;
         const char *canon = NULL;
-        ys_name_check nc = ys_catalog_check_name(ctx->catalog, cls, occ[j].r->code, occ[j].r->name, &canon);
+        ys_name_check nc = ys_catalog_check_name(ctx->catalog, cls, o->r->code, o->r->name, &canon);
         if (nc == YS_NAME_MATCH || nc == YS_NAME_TRUNCATED || nc == YS_NAME_ALIAS) v++;
     }
+    o->votes = v;
     return v;
 }
 
@@ -205,32 +251,34 @@ static size_t name_votes(const ys_check_ctx *ctx, const occurrence *occ, size_t 
  * Without a majority (two tables, one name each, the catalog siding with neither) the later occurrence
  * is named against the first earlier one that disagrees.
  */
-static void name_odd_one(ys_check_ctx *ctx, const occurrence *occ, size_t nocc, size_t j)
+static void name_odd_one(ys_check_ctx *ctx, occ_set *set, size_t j)
 {
-    const occurrence *b = &occ[j];
+    const occurrence *b = &set->v[j];
+    size_t nocc = set->n;
     if (!*b->r->name) return;
-    size_t vb = name_votes(ctx, occ, nocc, j), best = nocc, vbest = 0, first_other = nocc;
-    for (size_t i = 0; i < nocc; i++) {
-        const occurrence *a = &occ[i];
-        if (i == j || strcmp(a->r->code, b->r->code) != 0 || !*a->r->name || ys_ck_names_agree(a->r->name, b->r->name))
-            continue;
+    size_t vb = name_votes(ctx, set, j), best = nocc, vbest = 0, first_other = nocc;
+    for (size_t p = b->lo; p < b->hi; p++) {
+        size_t i = set->by[p];
+        const occurrence *a = &set->v[i];
+        if (i == j || !*a->r->name || ys_ck_names_agree(a->r->name, b->r->name)) continue;
         if (i < j && first_other == nocc) first_other = i;
-        size_t va = name_votes(ctx, occ, nocc, i);
+        size_t va = name_votes(ctx, set, i);
         if (va > vbest) vbest = va, best = i;
     }
     if (best == nocc) return;                  /* every occurrence agrees */
     if (vbest < vb) return;                    /* b is the majority: the others are named */
     if (vbest == vb) best = first_other;       /* no majority: the later one against the earlier */
     if (best == nocc) return;
-    const occurrence *a = &occ[best];
+    const occurrence *a = &set->v[best];
     ys_finding *fd = ys_check_report_sev(ctx, YS_SEV_WARNING, ys_loc_cell(b->t, b->r, -1), "%s: %s称「%s」，%s称「%s」",
                                          b->r->code, ys_table_id_title(b->t->id), b->r->name,
                                          ys_table_id_title(a->t->id), a->r->name);
     ys_finding_add_loc(fd, ys_loc_cell(a->t, a->r, -1));
-    for (size_t i = 0; i < nocc; i++)
-        if (i != best && i != j && !strcmp(occ[i].r->code, b->r->code) && *occ[i].r->name &&
-            ys_ck_names_agree(occ[i].r->name, a->r->name))
-            ys_finding_add_loc(fd, ys_loc_cell(occ[i].t, occ[i].r, -1));
+    for (size_t p = b->lo; p < b->hi; p++) {
+        size_t i = set->by[p];
+        if (i != best && i != j && *set->v[i].r->name && ys_ck_names_agree(set->v[i].r->name, a->r->name))
+            ys_finding_add_loc(fd, ys_loc_cell(set->v[i].t, set->v[i].r, -1));
+    }
 }
 
 static void r24(ys_check_ctx *ctx)
@@ -245,7 +293,7 @@ static void r24(ys_check_ctx *ctx)
                 cap = cap ? cap * 2 : 128;
                 occ = ys_xrealloc(occ, cap * sizeof *occ);
             }
-            occ[nocc++] = (occurrence){t, &t->rows[i]};
+            occ[nocc++] = (occurrence){t, &t->rows[i], 0, 0, SIZE_MAX};
         }
     }
     if (nocc == 0) {
@@ -254,12 +302,13 @@ static void r24(ys_check_ctx *ctx)
         return;
     }
     const ys_table *expense = ys_disclosure_table(ctx->doc, YS_TABLE_EXPENSE);
+    occ_set set = {occ, nocc, NULL};
+    group_by_code(&set);
     for (size_t j = 0; j < nocc; j++) {
         const occurrence *b = &occ[j];
-        name_odd_one(ctx, occ, nocc, j);
-        for (size_t i = 0; i < j; i++) {
-            const occurrence *a = &occ[i];
-            if (strcmp(a->r->code, b->r->code) != 0) continue;
+        name_odd_one(ctx, &set, j);
+        for (size_t p = b->lo; p < b->hi && set.by[p] < j; p++) {   /* the earlier occurrences of b's code */
+            const occurrence *a = &occ[set.by[p]];
             /* amounts: a code printed twice in one table, or income against gpb_expense where the
              * expense table cannot say it (R28/R32 compare everything else) */
             bool same_table = a->t == b->t;
@@ -287,6 +336,7 @@ static void r24(ys_check_ctx *ctx)
             break;
         }
     }
+    free(set.by);
     free(occ);
 }
 

@@ -384,14 +384,18 @@ static void pt_tree(ys_check_ctx *ctx)
     ys_buf lbl = YS_BUF_INIT, bad = YS_BUF_INIT;
     for (size_t i = 0; i < d->nprojects; i++) {
         const ys_project *p = &d->projects[i];
-        const char *cur1 = "";
+        const char *cur1 = "", *k1 = NULL;
         size_t nbad = 0;
         const ys_indicator *first = NULL;
         ys_buf_reset(&bad);
         for (size_t k = 0; k < p->nindicators; k++) {
             const ys_indicator *in = &p->indicators[k];
-            if (in->level1 && *in->level1) cur1 = in->level1;
-            const char *k1 = level_key(a, cur1), *k2 = level_key(a, in->level2);
+            if (in->level1 && *in->level1 && in->level1 != cur1) {
+                cur1 = in->level1;
+                k1 = NULL;
+            }
+            if (!k1) k1 = level_key(a, cur1);   /* once per 一级指标 */
+            const char *k2 = level_key(a, in->level2);
             bool l1_known = false, pair = false;
             for (size_t j = 0; j < t.n; j++) {
                 if (strcmp(t.l1[j], k1) != 0) continue;

@@ -544,6 +544,7 @@ static void r46_sentence(ys_check_ctx *ctx, const ys_section *s, const char *sen
 {
     static const char *const residue[] = {"增加(减少)", "增加（减少）", "增(减)", "增（减）", "增长(下降)", "增长（下降）",
                                           "上升(下降)", "上升（下降）"};
+    if (!strchr(sent, '(') && !has(sent, "\xef\xbc\x88")) return;   /* each holds ( or （ */
     ys_location at = ys_loc_table(YS_TABLE_NARRATIVE, s->src);
     at.name = (char *)s->title;
     for (size_t i = 0; i < sizeof residue / sizeof *residue; i++)

@@ -55,16 +55,26 @@ void ys_ck_row_title(ys_buf *b, const ys_table *t, const ys_row *r)
 
 static bool is_cn_numeral(int cp)
 {
-    static const int nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
-                               0x5341, 0x767E, 0x96F6, 0x3007, 0x4E24};   /* 一二三四五六七八九十百零〇两 */
-    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
-        if (nums[i] == cp) return true;
+    switch (cp) {   /* 一二三四五六七八九十百零〇两 */
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03:
+    case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x96F6: case 0x3007: case 0x4E24:
+        return true;
+    }
     return false;
 }
 
 /* Length of an ordinal prefix at s ("八、", "(一)", "1.", "1、"), 0 when none. */
 static size_t ordinal_len(const char *s)
 {
+    /* most labels start with a character no ordinal starts with: answered from its bytes (a three-byte
+     * character is decoded as ys_utf8_next would; anything else goes the long way) */
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        if (u[0] != '(' && !(u[0] >= '0' && u[0] <= '9')) return 0;
+    } else if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        int c0 = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        if (c0 >= 0x800 && !(c0 >= 0xD800 && c0 <= 0xDFFF) && c0 != 0xFF08 && !is_cn_numeral(c0)) return 0;
+    }
     size_t n = strlen(s), i = 0, start;
     int cp;
     if (n && (s[0] == '(' || strncmp(s, "\xEF\xBC\x88", 3) == 0)) {   /* (一) */

@@ -11,13 +11,14 @@
 
 struct chunk {
     struct chunk *next;
-    size_t size, used;
+    size_t size;
     _Alignas(16) unsigned char data[];
 };
 
 struct ys_arena {
+    struct ys_arena_room room;   /* first: the free room of head, bumped by arena.h's inline fast path */
     struct chunk *head;
-    size_t total;
+    size_t closed;               /* bytes handed out from the chunks before head */
 };
 
 static void oom(void)
@@ -57,7 +58,10 @@ char *ys_xstrdup(const char *s)
 
 ys_arena *ys_arena_new(void)
 {
-    return ys_xcalloc(1, sizeof(ys_arena));
+    static unsigned char no_room[1];   /* an empty room until the first chunk (no arithmetic on NULL) */
+    ys_arena *a = ys_xcalloc(1, sizeof(ys_arena));
+    a->room.cur = a->room.end = no_room;
+    return a;
 }
 
 void ys_arena_free(ys_arena *a)
@@ -72,25 +76,37 @@ void ys_arena_free(ys_arena *a)
     free(a);
 }
 
-void *ys_arena_alloc(ys_arena *a, size_t n)
+/* n bytes (rounded up to ALIGN) from the head chunk, a new chunk when it has no room; not zeroed. */
+static inline void *bump(ys_arena *a, size_t n)
 {
     size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (need < n) oom();
-    struct chunk *c = a->head;
-    if (!c || c->size - c->used < need) {
+    if ((size_t)(a->room.end - a->room.cur) < need) {
         size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-        c = malloc(sizeof(struct chunk) + size);
+        struct chunk *c = malloc(sizeof(struct chunk) + size);
         if (!c) oom();
         c->size = size;
-        c->used = 0;
         c->next = a->head;
+        if (a->head) a->closed += (size_t)(a->room.cur - a->head->data);
         a->head = c;
+        a->room.cur = c->data;
+        a->room.end = c->data + size;
     }
-    void *p = c->data + c->used;
-    c->used += need;
-    a->total += need;
+    void *p = a->room.cur;
+    a->room.cur += need;
+    return p;
+}
+
+void *ys_arena_alloc(ys_arena *a, size_t n)
+{
+    void *p = bump(a, n);
     memset(p, 0, n);
     return p;
+}
+
+void *ys_arena_alloc_raw_slow(ys_arena *a, size_t n)
+{
+    return bump(a, n);
 }
 
 void *ys_arena_calloc(ys_arena *a, size_t count, size_t size)
@@ -101,7 +117,7 @@ void *ys_arena_calloc(ys_arena *a, size_t count, size_t size)
 
 char *ys_arena_strndup(ys_arena *a, const char *s, size_t n)
 {
-    char *d = ys_arena_alloc(a, n + 1);
+    char *d = bump(a, n + 1);
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
@@ -119,7 +135,7 @@ char *ys_arena_vprintf(ys_arena *a, const char *fmt, va_list ap)
     int n = vsnprintf(NULL, 0, fmt, aq);
     va_end(aq);
     if (n < 0) n = 0;
-    char *d = ys_arena_alloc(a, (size_t)n + 1);
+    char *d = bump(a, (size_t)n + 1);
     vsnprintf(d, (size_t)n + 1, fmt, ap);
     return d;
 }
@@ -135,12 +151,16 @@ char *ys_arena_printf(ys_arena *a, const char *fmt, ...)
 
 void *ys_arena_grow(ys_arena *a, void *old, size_t old_count, size_t new_count, size_t size)
 {
-    void *p = ys_arena_calloc(a, new_count, size);
-    if (old && old_count) memcpy(p, old, (old_count < new_count ? old_count : new_count) * size);
+    if (size && new_count > SIZE_MAX / size) oom();
+    /* the old elements are copied over; only the new tail is zeroed */
+    size_t keep = old ? (old_count < new_count ? old_count : new_count) * size : 0;
+    unsigned char *p = bump(a, new_count * size);
+    if (keep) memcpy(p, old, keep);
+    memset(p + keep, 0, new_count * size - keep);
     return p;
 }
 
 size_t ys_arena_used(const ys_arena *a)
 {
-    return a->total;
+    return a->closed + (a->head ? (size_t)(a->room.cur - a->head->data) : 0);
 }

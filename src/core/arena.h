@@ -17,6 +17,24 @@ ys_arena *ys_arena_new(void);
 void ys_arena_free(ys_arena *a);                 /* accepts NULL */
 
 void *ys_arena_alloc(ys_arena *a, size_t n);     /* zeroed, aligned for any type */
+/* The same, not zeroed: for buffers the caller fills at once (strings being written). Inline: the
+ * common case only bumps a pointer of the newest chunk (struct ys_arena_room, the first member of
+ * ys_arena — not for callers), the rest is ys_arena_alloc_raw_slow's. */
+struct ys_arena_room {
+    unsigned char *cur, *end;
+};
+void *ys_arena_alloc_raw_slow(ys_arena *a, size_t n);
+static inline void *ys_arena_alloc_raw(ys_arena *a, size_t n)
+{
+    struct ys_arena_room *r = (struct ys_arena_room *)(void *)a;
+    size_t need = (n + 15) & ~(size_t)15;   /* ALIGN of arena.c */
+    if (need >= n && need <= (size_t)(r->end - r->cur)) {
+        void *p = r->cur;
+        r->cur += need;
+        return p;
+    }
+    return ys_arena_alloc_raw_slow(a, n);
+}
 void *ys_arena_calloc(ys_arena *a, size_t count, size_t size);
 char *ys_arena_strdup(ys_arena *a, const char *s);           /* NULL -> NULL */
 char *ys_arena_strndup(ys_arena *a, const char *s, size_t n);

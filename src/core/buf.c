@@ -53,13 +53,21 @@ void ys_buf_addc(ys_buf *b, char c)
 
 void ys_buf_vprintf(ys_buf *b, const char *fmt, va_list ap)
 {
+    /* straight into the free room; a second time after growing only when it did not fit */
+    if (!b->data || b->cap - b->len < 64) reserve(b, 64);
+    size_t room = b->cap - b->len;
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
+    int n = vsnprintf(b->data + b->len, room, fmt, aq);
     va_end(aq);
-    if (n <= 0) return;
-    reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n <= 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= room) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -9,6 +9,12 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* The decoder itself, static so that the loops of this file inline it. */
 static inline int next_cp(const char *s, size_t n, size_t *i)
 {
@@ -47,8 +53,42 @@ static inline size_t cjk_at(const unsigned char *u, size_t n, size_t i)
     return (u[i] == 0xE4 && u[i + 1] < 0xB8) ? 0 : 3;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE_ENDIAN_WORDS 1
+#endif
+
+/* The end of the run of CJK ideographs (cjk_at) that starts at u[i]: four bytes are read at a time,
+ * the lead byte lowest, where there are four. */
+static inline size_t cjk_run_end(const unsigned char *u, size_t n, size_t i)
+{
+#ifdef LITTLE_ENDIAN_WORDS
+    while (i + 4 <= n) {
+        uint32_t w;
+        memcpy(&w, u + i, 4);
+        if ((w & UINT32_C(0x00C0C0F0)) != UINT32_C(0x008080E0)) break;   /* 1110xxxx 10xxxxxx 10xxxxxx */
+        unsigned lead = w & 0xFF;
+        if (lead < 0xE4 || lead > 0xE9 || (lead == 0xE4 && ((w >> 8) & 0xFF) < 0xB8)) break;
+        i += 3;
+    }
+#endif
+    while (cjk_at(u, n, i)) i += 3;
+    return i;
+}
+
 int ys_utf8_next(const char *s, size_t n, size_t *i)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    if (k < n && u[k] < 0x80) {
+        *i = k + 1;
+        return u[k];
+    }
+    /* three-byte sequences with leads E1–EC and EE–EF (never overlong, never a surrogate) */
+    if (k + 3 <= n && u[k] >= 0xE1 && u[k] <= 0xEF && u[k] != 0xED && (u[k + 1] & 0xC0) == 0x80 &&
+        (u[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (int)(u[k] & 0x0F) << 12 | (int)(u[k + 1] & 0x3F) << 6 | (int)(u[k + 2] & 0x3F);
+    }
     return next_cp(s, n, i);
 }
 
@@ -69,6 +109,20 @@ bool ys_utf8_valid(const char *s, size_t n, size_t *bad_offset)
             }
             continue;
         }
+#ifdef LITTLE_ENDIAN_WORDS
+        /* a run of three-byte sequences with leads E1–EC and EE–EF (as below), four bytes read at a
+         * time, the lead byte lowest */
+        while (i + 4 <= n) {
+            uint32_t w;
+            memcpy(&w, u + i, 4);
+            unsigned lead = w & 0xFF;
+            if ((w & UINT32_C(0x00C0C0F0)) != UINT32_C(0x008080E0) || lead == 0xE0 || lead == 0xED) break;
+            i += 3;
+        }
+        if (i >= n) break;
+        c = u[i];
+        if (c < 0x80) continue;
+#endif
         /* three-byte sequences with leads E1–EC and EE–EF (no overlong form, no surrogate possible):
          * every CJK ideograph and most punctuation, without decoding */
         if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
@@ -355,26 +409,76 @@ static bool is_ascii_space(int c)
  * code points are decoded only where it matters. out has room for n + 1 bytes (the result is never
  * longer: no code point maps to more bytes, and one space stands for at least one); returns the length.
  */
+static int key_cp(int cp)
+{
+    switch (cp) {
+    case '[': case 0x3010: case 0x3014: case 0xFF08: case 0x3016: case '{': return '(';
+    case ']': case 0x3011: case 0x3015: case 0xFF09: case 0x3017: case '}': return ')';
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case '\'': case 0x300C: case 0x300D: return '"';
+    case 0xFF1A: return ':';
+    case 0xFF0C: return ',';
+    }
+    return cp;
+}
+
+/* Key of an ASCII byte: -3 (KEY_SKIP below) for white space and NUL, brackets and quotes unified (ascii_key as a
+ * table, for the loop below). */
+static const signed char ascii_key_tab[128] = {
+    -3, 1, 2, 3, 4, 5, 6, 7, 8, -3, -3, 11, 12, -3, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    -3, 33, 34, 35, 36, 37, 38, 34, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79,
+    80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 40, 92, 41, 94, 95,
+    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 40, 124, 41, 126, 127,
+};
+
 /* normalize_fast's result when a code point needs the general path (only with check set) */
 #define NOT_FAST ((size_t)-1)
 
-static inline size_t normalize_fast_checked(char *out, const char *s, size_t n, bool check)
+/*
+ * With key set (room for n bytes), the loop also writes the comparison key of what it writes (as
+ * ys_text_key of the result would: spaces dropped, each code point through ascii_key_tab or key_cp —
+ * everything written here is already its own fast_nfkc image) and its length to *keylen.
+ */
+static ALWAYS_INLINE size_t normalize_fast_key(char *out, const char *s, size_t n, bool check, char *key,
+                                               size_t *keylen)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, o = 0;
+    size_t i = 0, o = 0, k = 0;
     int prev = 0;   /* last code point written, 0 at start */
     bool pending_space = false;
     while (i < n) {
-        size_t l = cjk_at(u, n, i);
-        if (l && !pending_space) {   /* copied as it is; what prev is only matters before a space */
-            memcpy(out + o, s + i, l);
-            o += l;
-            i += l;
-            prev = 0x4E00;
-            continue;
+        unsigned c = u[i];
+        int cp;
+        if (c < 0x80) {
+            if (c > 0x20 && !pending_space) {   /* printable ASCII with no space before it: as it is */
+                out[o++] = (char)c;
+                if (key) key[k++] = (char)ascii_key_tab[c];   /* never skipped above 0x20 */
+                i++;
+                prev = (int)c;
+                continue;
+            }
+            cp = (int)c;
+            i++;
+        } else {
+            if (!pending_space && cjk_at(u, n, i)) {
+                /* a run of CJK ideographs, copied as it is; what prev is only matters before a space */
+                size_t j = cjk_run_end(u, n, i + 3);
+                memcpy(out + o, s + i, j - i);
+                o += j - i;
+                if (key) {
+                    memcpy(key + k, s + i, j - i);
+                    k += j - i;
+                }
+                i = j;
+                prev = 0x4E00;
+                continue;
+            }
+            cp = fast_nfkc(next_cp(s, n, &i));
+            if (check && cp < 0) return NOT_FAST;   /* invalid, or not in fast_nfkc's set */
         }
-        int cp = u[i] < 0x80 ? u[i++] : fast_nfkc(next_cp(s, n, &i));
-        if (check && cp < 0) return NOT_FAST;   /* invalid, or not in fast_nfkc's set */
         if (cp == 0) continue;
         if (is_ascii_space(cp)) {
             pending_space = prev != 0;
@@ -383,10 +487,23 @@ static inline size_t normalize_fast_checked(char *out, const char *s, size_t n, 
         if (pending_space && !joins(prev, cp)) out[o++] = ' ';
         pending_space = false;
         o += encode_cp(out + o, cp);
+        if (key) {
+            if (cp < 0x80) {
+                if (ascii_key_tab[cp] >= 0) key[k++] = (char)ascii_key_tab[cp];
+            } else {
+                k += encode_cp(key + k, key_cp(cp));
+            }
+        }
         prev = cp;
     }
     out[o] = '\0';
+    if (keylen) *keylen = k;
     return o;
+}
+
+static inline size_t normalize_fast_checked(char *out, const char *s, size_t n, bool check)
+{
+    return normalize_fast_key(out, s, n, check, NULL, NULL);
 }
 
 static size_t normalize_fast(char *out, const char *s, size_t n)
@@ -421,31 +538,50 @@ static void normalize_into(ys_buf *out, ys_buf *scratch, const char *s, size_t n
     free(nf);
 }
 
-char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
+char *ys_text_normalize_len(ys_arena *a, const char *s, size_t n, size_t *len, bool *fast)
 {
     /* the common case: straight into the arena, checking as it goes (no separate scan_fast pass); a
      * string that turns out to need the general path leaves n + 1 unused bytes in the arena */
-    char *r = ys_arena_alloc(a, n + 1);
-    if (normalize_fast_checked(r, s, n, true) != NOT_FAST) return r;
+    char *r = ys_arena_alloc_raw(a, n + 1);
+    size_t o = normalize_fast_checked(r, s, n, true);
+    if (fast) *fast = o != NOT_FAST;
+    if (o != NOT_FAST) {
+        *len = o;
+        return r;
+    }
     ys_buf out = YS_BUF_INIT, scratch = YS_BUF_INIT;
     normalize_into(&out, &scratch, s, n);
     r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
+    *len = out.len;   /* no NUL inside: NULs are dropped, nothing maps to one */
     ys_buf_release(&out);
     ys_buf_release(&scratch);
     return r;
 }
 
-static int key_cp(int cp)
+char *ys_text_normalize_key(ys_arena *a, const char *s, size_t n, size_t *len, char *key, size_t *keylen)
 {
-    switch (cp) {
-    case '[': case 0x3010: case 0x3014: case 0xFF08: case 0x3016: case '{': return '(';
-    case ']': case 0x3011: case 0x3015: case 0xFF09: case 0x3017: case '}': return ')';
-    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case '\'': case 0x300C: case 0x300D: return '"';
-    case 0xFF1A: return ':';
-    case 0xFF0C: return ',';
+    char *r = ys_arena_alloc_raw(a, n + 1);
+    size_t o = normalize_fast_key(r, s, n, true, key, keylen);
+    if (o != NOT_FAST) {
+        *len = o;
+        return r;
     }
-    return cp;
+    *keylen = SIZE_MAX;
+    ys_buf out = YS_BUF_INIT, scratch = YS_BUF_INIT;
+    normalize_into(&out, &scratch, s, n);
+    r = ys_arena_strndup(a, ys_buf_str(&out), out.len);
+    *len = out.len;
+    ys_buf_release(&out);
+    ys_buf_release(&scratch);
+    return r;
 }
+
+char *ys_text_normalize(ys_arena *a, const char *s, size_t n)
+{
+    size_t len;
+    return ys_text_normalize_len(a, s, n, &len, NULL);
+}
+
 
 /* Comparison key of s appended to b: normalised (through nf, reused), no white space, brackets and
  * quotes unified. */
@@ -527,7 +663,7 @@ char *ys_text_key(ys_arena *a, const char *s)
     size_t n = strlen(s);
     /* fast path, in one pass: the key is never longer than s; a string that turns out to need the
      * general path leaves n + 1 unused bytes in the arena */
-    char *r = ys_arena_alloc(a, n + 1);
+    char *r = ys_arena_alloc_raw(a, n + 1);
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     int c = KEY_END;
@@ -561,15 +697,88 @@ char *ys_text_key(ys_arena *a, const char *s)
     return r;
 }
 
+
+char *ys_text_key_normalized(ys_arena *a, const char *s, size_t n)
+{
+    /* s is valid UTF-8 (text.h): ASCII through the table, CJK ideographs copied without checking their
+     * continuation bytes, other fast code points as key_next maps them; the first code point that is
+     * not fast sends the whole string to ys_text_key */
+    char *r = ys_arena_alloc_raw(a, n + 1);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            int k = ascii_key_tab[c];
+            if (k >= 0) r[o++] = (char)k;
+            i++;
+            continue;
+        }
+        if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n && (c != 0xE4 || u[i + 1] >= 0xB8)) {
+            r[o] = (char)c, r[o + 1] = (char)u[i + 1], r[o + 2] = (char)u[i + 2];
+            o += 3;
+            i += 3;
+            continue;
+        }
+        int cp = next_cp(s, n, &i), m = cp < 0 ? -1 : fast_nfkc(cp);
+        if (m < 0) return ys_text_key(a, s);   /* not what the fast path of ys_text_normalize writes */
+        if (m == 0 || is_space(m)) continue;
+        o += encode_cp(r + o, key_cp(m));
+    }
+    r[o] = '\0';
+    return r;
+}
+
+/* key_next for a NUL-terminated string (the NUL is the end): no strlen before the comparison. A
+ * multi-byte sequence cut by the NUL is invalid either way. */
+static ALWAYS_INLINE int key_next_z(const char *s, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (;;) {
+        unsigned c = u[*i];
+        if (c == 0) return KEY_END;
+        if (c < 0x80) {
+            ++*i;
+            int k = ascii_key(c);
+            if (k == KEY_SKIP) continue;
+            return k;
+        }
+        if (c >= 0xE4 && c <= 0xE9 && (u[*i + 1] & 0xC0) == 0x80 && (u[*i + 2] & 0xC0) == 0x80 &&
+            (c != 0xE4 || u[*i + 1] >= 0xB8)) {   /* a CJK ideograph (cjk_at): neither changed nor space */
+            int cp = (int)(c & 0x0F) << 12 | (int)(u[*i + 1] & 0x3F) << 6 | (int)(u[*i + 2] & 0x3F);
+            *i += 3;
+            return cp;
+        }
+        int cp = next_cp(s, *i + 4, i);   /* reads no further than the NUL: a continuation byte is never 0 */
+        if (cp < 0) return KEY_SLOW;
+        int m = fast_nfkc(cp);
+        if (m < 0) return KEY_SLOW;
+        if (m == 0 || is_space(m)) continue;
+        return key_cp(m);
+    }
+}
+
+/* fast_at for a NUL-terminated string. */
+static inline bool fast_at_z(const char *s, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i] < 0x80) return true;
+    if (u[i] >= 0xE4 && u[i] <= 0xE9 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+        (u[i] != 0xE4 || u[i + 1] >= 0xB8))
+        return true;   /* a CJK ideograph */
+    int cp = next_cp(s, i + 4, &i);
+    return cp >= 0 && fast_nfkc(cp) >= 0;
+}
+
 bool ys_text_same(const char *x, const char *y)
 {
     x = x ? x : "";
     y = y ? y : "";
     if (strcmp(x, y) == 0) return true;   /* equal strings have equal keys */
     /* fast path: compare key code points as they come, without allocating */
-    size_t nx = strlen(x), ny = strlen(y), i = 0, j = 0;
+    size_t i = 0, j = 0;
     for (;;) {
-        int a = key_next(x, nx, &i), b = key_next(y, ny, &j);
+        int a = key_next_z(x, &i), b = key_next_z(y, &j);
         if (a == KEY_SLOW || b == KEY_SLOW) break;
         if (a != b) {
             /* a later code point of the general path could still change this one (a combining mark
@@ -577,7 +786,7 @@ bool ys_text_same(const char *x, const char *y)
              * (or the end). Every fast code point is an NFKC-stable starter that composes with
              * nothing before it, so nothing later reaches back past it to a or b; the keys so far
              * were equal code point by code point and differ here. */
-            if (fast_at(x, nx, i) && fast_at(y, ny, j)) return false;
+            if (fast_at_z(x, i) && fast_at_z(y, j)) return false;
             break;
         }
         if (a == KEY_END) return true;

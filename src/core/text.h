@@ -27,9 +27,20 @@ ys_status ys_text_decode(const char *s, size_t n, char **out, size_t *outlen, co
 
 /* Normalised copy of s[0..n), owned by a. Invalid UTF-8 bytes become U+FFFD. */
 char *ys_text_normalize(ys_arena *a, const char *s, size_t n);
+/* The same, with its length (it holds no NUL) in *len, and in *fast (may be NULL) whether the fast path
+ * wrote it (ASCII, CJK ideographs and common CJK punctuation only: see ys_text_key_normalized). */
+char *ys_text_normalize_len(ys_arena *a, const char *s, size_t n, size_t *len, bool *fast);
+/* ys_text_normalize_len, and when the fast path applies the comparison key of the result as well:
+ * written to key (room for n bytes; no NUL added), its length in *keylen — the bytes ys_text_key would
+ * give for the result. *keylen = SIZE_MAX when the general path was needed (no key then). */
+char *ys_text_normalize_key(ys_arena *a, const char *s, size_t n, size_t *len, char *key, size_t *keylen);
 
 /* Comparison key of a (normalised or not) string, owned by a. */
 char *ys_text_key(ys_arena *a, const char *s);
+/* The same bytes as ys_text_key(a, s) for a string s[0..n) that is valid UTF-8 without NULs and
+ * NUL-terminated at n — what ys_text_normalize writes, or several such strings joined with tabs. Quicker:
+ * ideographs are copied without checking them. */
+char *ys_text_key_normalized(ys_arena *a, const char *s, size_t n);
 
 /* Same key-equality without allocating more than a scratch buffer. */
 bool ys_text_same(const char *a, const char *b);

@@ -80,6 +80,11 @@ void ys_figures_scan(ys_disclosure *d, ys_section *sec, const char *s, ys_source
     const char *context = "";
     while (i < n) {
         size_t b;
+        unsigned char c0 = (unsigned char)s[i];
+        if (!is_digit((char)c0) && !may_be_mark(s, i)) {   /* neither a mark nor a number: most bytes */
+            i++;
+            continue;
+        }
         if ((b = sentence_end(s, i))) {
             i += b;
             clause = sentence = i;
@@ -120,7 +125,7 @@ void ys_figures_scan(ys_disclosure *d, ys_section *sec, const char *s, ys_source
         /* the sentence around it */
         if (sentence_stop <= j + ul) {   /* once per sentence (figures share it): linear in the line */
             size_t se = j + ul;
-            while (se < n && !sentence_end(s, se)) se++;
+            while (se < n && !(may_be_mark(s, se) && sentence_end(s, se))) se++;
             sentence_stop = se < n ? se + sentence_end(s, se) : n;
             context = trimmed(a, s, sentence, sentence_stop);
         }

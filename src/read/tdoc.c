@@ -21,23 +21,27 @@ static size_t count_lines(const char *s, size_t n)
 static bool looks_binary(const char *s, size_t n)
 {
     size_t ctl = 0, i = 0;
-    while (i < n) {
-        /* eight bytes at a time while none of them is below 0x20 (the exact "has a byte less than"
-         * word test); a word with one is looked at byte by byte */
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080))) {
-                i += 8;
-                continue;
-            }
-        }
-        size_t stop = i + 8 < n ? i + 8 : n;
-        for (; i < stop; i++) {
-            unsigned char c = (unsigned char)s[i];
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        /* eight bytes at a time: m flags every byte below 0x20 (the "has a byte less than" word test;
+         * a borrow can flag a byte above a flagged one too, never miss one), and only flagged bytes are
+         * looked at */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t m = (w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080);
+        while (m) {
+            unsigned b = (unsigned)__builtin_ctzll(m) / 8;
+            m &= m - 1;
+            unsigned char c = (unsigned char)s[i + b];
             if (c == 0) return true;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
         }
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
     }
     return ctl * 20 > n;   /* more than 5 % control bytes */
 }
@@ -50,53 +54,80 @@ static int line_of_offset(const char *s, size_t off)
     return line;
 }
 
-/* The line s[0..n) in the arena, without form feeds. */
-static const char *raw_line(ys_arena *a, const char *s, size_t n)
+/* The line s[0..n) in the arena, without form feeds; its length in *len. */
+static const char *raw_line(ys_arena *a, const char *s, size_t n, size_t *len)
 {
+    *len = n;
     if (!memchr(s, '\f', n)) return ys_arena_strndup(a, s, n);
     char *r = ys_arena_alloc(a, n + 1), *o = r;
     for (size_t i = 0; i < n; i++)
         if (s[i] != '\f') *o++ = s[i];
     *o = '\0';
+    *len = (size_t)(o - r);
     return r;
 }
 
-/* Split the tab form of a line (l->raw, or its conversion from another shape) on tabs into l->cells (raw
- * and normalised), and join the normalised cells into l->norm. The raw cells share one copy of the line,
- * its tabs turned into NULs. */
-static void split_cells(ys_arena *a, ys_tline *l, const char *form)
+/* Split the tab form of a line (form[0..len): l->raw, or its conversion from another shape) on tabs into
+ * l->cells (raw and normalised), join the normalised cells into l->norm and compute l->key. The raw cells
+ * share one copy of the line, its tabs turned into NULs. */
+static void split_cells(ys_arena *a, ys_tline *l, const char *form, size_t len)
 {
-    size_t len = strlen(form), nc = 1;
-    for (const char *p = form; (p = memchr(p, '\t', len - (size_t)(p - form))); p++) nc++;
-    l->cells = ys_arena_calloc(a, nc, sizeof *l->cells);
-    l->ncells = nc;
     char *copy = ys_arena_strndup(a, form, len);
-    size_t normlen = 0;
-    char *p = copy;
-    for (size_t c = 0; c < nc; c++) {
-        char *q = c + 1 < nc ? strchr(p, '\t') : NULL;
-        size_t cl = q ? (size_t)(q - p) : strlen(p);
-        if (q) *q = '\0';
-        l->cells[c].raw = p;
-        l->cells[c].norm = ys_text_normalize(a, p, cl);
-        if (*l->cells[c].norm) l->nfilled++;
-        normlen += strlen(l->cells[c].norm) + (c ? 1 : 0);
-        p = q ? q + 1 : p + cl;
+    /* cell starts: on the stack for ordinary lines, on the heap for very wide ones */
+    size_t starts_local[64], *starts = starts_local, cap = 64, nc = 1;
+    starts[0] = 0;
+    for (char *p = copy, *end = copy + len; (p = memchr(p, '\t', (size_t)(end - p))); p++) {
+        if (nc == cap) {
+            size_t *bigger = ys_xmalloc(2 * cap * sizeof *bigger);
+            memcpy(bigger, starts, cap * sizeof *starts);
+            if (starts != starts_local) free(starts);
+            starts = bigger;
+            cap *= 2;
+        }
+        *p = '\0';
+        starts[nc++] = (size_t)(p - copy) + 1;
     }
-    char *norm = ys_arena_alloc(a, normlen + 1), *o = norm;
+    l->cells = ys_arena_alloc_raw(a, nc * sizeof *l->cells);
+    l->ncells = nc;
+    size_t lens_local[64], *lens = nc <= 64 ? lens_local : ys_xmalloc(nc * sizeof *lens);
+    size_t normlen = nc - 1;   /* the tabs */
+    /* the line's key is the cells' keys one after the other (a key has no white space, tabs included),
+     * written as the cells are normalised while every cell takes the fast path */
+    char *key = ys_arena_alloc_raw(a, len + 1);
+    size_t keylen = 0;
+    bool key_done = true;
+    for (size_t c = 0; c < nc; c++) {
+        size_t cl = (c + 1 < nc ? starts[c + 1] - 1 : len) - starts[c], kl = 0;
+        l->cells[c].raw = copy + starts[c];
+        if (cl == 0) {   /* an empty cell (a third of them): its normalised text is the same "" */
+            l->cells[c].norm = copy + starts[c];
+            lens[c] = 0;
+            continue;
+        }
+        l->cells[c].norm = ys_text_normalize_key(a, copy + starts[c], cl, &lens[c], key_done ? key + keylen : NULL, &kl);
+        if (kl == SIZE_MAX) key_done = false;
+        else keylen += kl;
+        if (lens[c]) l->nfilled++;
+        normlen += lens[c];
+    }
+    char *norm = ys_arena_alloc_raw(a, normlen + 1), *o = norm;
     for (size_t c = 0; c < nc; c++) {
         if (c) *o++ = '\t';
-        size_t k = strlen(l->cells[c].norm);
-        memcpy(o, l->cells[c].norm, k);
-        o += k;
+        if (!lens[c]) continue;
+        memcpy(o, l->cells[c].norm, lens[c]);
+        o += lens[c];
     }
     *o = '\0';
     l->norm = norm;
     l->blank = l->nfilled == 0;
+    if (key_done) key[keylen] = '\0';
+    l->key = key_done ? key : ys_text_key_normalized(a, norm, normlen);
+    if (starts != starts_local) free(starts);
+    if (lens != lens_local) free(lens);
 }
 
 /* Detect the shape of the lines (read/shape.h), turn them into the tab form, and split every line. */
-static void split_shaped(ys_tdoc *td, ys_arena *a, ys_diags *diags)
+static void split_shaped(ys_tdoc *td, ys_arena *a, const size_t *rawlen, ys_diags *diags)
 {
     const char **raw = td->doc->lines;
     ys_shape shape = ys_shape_detect(raw, td->nlines);
@@ -105,11 +136,8 @@ static void split_shaped(ys_tdoc *td, ys_arena *a, ys_diags *diags)
         form = ys_arena_calloc(a, td->nlines ? td->nlines : 1, sizeof *form);
         ys_shape_convert(a, shape, td->file, raw, td->nlines, form, diags);
     }
-    for (size_t i = 0; i < td->nlines; i++) {
-        ys_tline *l = &td->lines[i];
-        split_cells(a, l, form[i]);
-        l->key = ys_text_key(a, l->norm);
-    }
+    for (size_t i = 0; i < td->nlines; i++)
+        split_cells(a, &td->lines[i], form[i], form == raw ? rawlen[i] : strlen(form[i]));
 }
 
 ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_t n, ys_diags *diags)
@@ -137,6 +165,7 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
     size_t cap = count_lines(text, len);
     td->lines = ys_arena_calloc(a, cap, sizeof *td->lines);
     doc->lines = ys_arena_calloc(a, cap, sizeof *doc->lines);
+    size_t *rawlen = ys_xmalloc(cap * sizeof *rawlen);   /* length of each raw line */
     size_t start = 0;
     while (start <= len) {
         const char *nl = start < len ? memchr(text + start, '\n', len - start) : NULL;
@@ -147,7 +176,7 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         ys_tline *l = &td->lines[td->nlines];
         l->lineno = (int)td->nlines + 1;
         /* form feeds (page breaks of pdftotext) are dropped from the text */
-        l->raw = raw_line(a, text + start, e - start);
+        l->raw = raw_line(a, text + start, e - start, &rawlen[td->nlines]);
         doc->lines[td->nlines] = l->raw;
         td->nlines++;
         doc->nlines = td->nlines;
@@ -155,7 +184,8 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         start = end + 1;
     }
     free(text);
-    split_shaped(td, a, diags);
+    split_shaped(td, a, rawlen, diags);
+    free(rawlen);
     td->claimed = ys_arena_calloc(a, td->nlines ? td->nlines : 1, 1);
     return YS_OK;
 }

@@ -54,13 +54,23 @@ static bool all_digits(const char *s, size_t n)
     return true;
 }
 
+/* ys_utf8_len(k) > max for a key, which is valid UTF-8 (one code point per byte that is not a
+ * continuation byte), reading no further than needed. */
+static bool longer_than(const char *k, size_t max)
+{
+    size_t count = 0;
+    for (const unsigned char *u = (const unsigned char *)k; *u; u++)
+        if ((*u & 0xC0) != 0x80 && ++count > max) return true;
+    return false;
+}
+
 /* A title-like line: one filled cell, short, no sentence punctuation. */
 static bool title_like(const ys_tline *l)
 {
     if (l->nfilled != 1) return false;
     const char *k = l->key;
-    if (ys_utf8_len(k) > 60) return false;
-    return !strstr(k, ",") && !strstr(k, "\xe3\x80\x82") /* 。 */ && !strstr(k, ";");
+    if (longer_than(k, 60)) return false;
+    return !strchr(k, ',') && !strchr(k, ';') && !strstr(k, "\xe3\x80\x82") /* 。 */;
 }
 
 /* Sentence punctuation that a department name never holds. */
@@ -136,6 +146,7 @@ static int year_at(const char *s)
 static int title_year(const char *key)
 {
     for (const char *p = key; *p; p++) {
+        if (*p < '0' || *p > '9') continue;   /* year_at would say 0 */
         if (p > key && p[-1] >= '0' && p[-1] <= '9') continue;
         int y = year_at(p);
         if (!y) continue;
@@ -239,16 +250,20 @@ void ys_text_read_meta(ys_tdoc *td, ys_diags *diags)
                 if (u != YS_UNIT_UNKNOWN) unit_count[u]++;
             }
             /* 决算 column headers */
-            if (strcmp(cell, "决算数") == 0 || strcmp(cell, "年初预算数") == 0)
+            if (cell[0] == '\xE5' && (strcmp(cell, "决算数") == 0 || strcmp(cell, "年初预算数") == 0))
                 signal_add(&kind, YS_KIND_FINAL, lineno);
         }
 
         if (!title_like(l)) continue;
         signal_add(&year, title_year(k), lineno);
-        bool dep = strstr(k, "部门预算") || strstr(k, "部门决算");
-        bool unit = strstr(k, "单位预算") || strstr(k, "单位决算");
-        bool budget = strstr(k, "部门预算") || strstr(k, "单位预算");
-        bool final = strstr(k, "部门决算") || strstr(k, "单位决算");
+        /* the four words, each looked for once, and only in a key that holds 算 (E7 AE 97) */
+        bool suan = strstr(k, "\xe7\xae\x97") != NULL;
+        bool dep_b = suan && strstr(k, "部门预算"), dep_f = suan && strstr(k, "部门决算");
+        bool unit_b = suan && strstr(k, "单位预算"), unit_f = suan && strstr(k, "单位决算");
+        bool dep = dep_b || dep_f;
+        bool unit = unit_b || unit_f;
+        bool budget = dep_b || unit_b;
+        bool final = dep_f || unit_f;
         if (dep != unit) signal_add(&scope, dep ? YS_SCOPE_DEPARTMENT : YS_SCOPE_UNIT, lineno);
         if (budget != final) signal_add(&kind, budget ? YS_KIND_BUDGET : YS_KIND_FINAL, lineno);
 

@@ -72,6 +72,7 @@ static ys_project *proj(ctx *c)
 
 static bool starts_with(const char *s, const char *p)
 {
+    if (*p && *s != *p) return false;   /* the common answer, without strlen and strncmp */
     return strncmp(s, p, strlen(p)) == 0;
 }
 
@@ -160,6 +161,11 @@ static const char *sched_label(ys_arena *a, const char *s)
 {
     static const char *const ends[] = {"月底", "月末", "季度", "季度末", "年底", "年末", "半年"};
     if (!*s) return NULL;
+    /* the last byte other than a space must end one of them (底 末 度 年: 95 AB A6 B4) */
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ') n--;
+    unsigned char last = n ? (unsigned char)s[n - 1] : 0;
+    if (last != 0x95 && last != 0xAB && last != 0xA6 && last != 0xB4) return NULL;
     const char *k = no_spaces(a, s);
     size_t cps = ys_utf8_len(k);
     if (cps < 2 || cps > 6) return NULL;

@@ -64,6 +64,7 @@ typedef struct {
     size_t *tit_len;
     ys_table_id *tit_id;
     size_t ntit;
+    bool tit_last[256];   /* the last bytes of the title aliases: a key ending otherwise matches none */
 } ctx;
 
 enum { S_HEAD, S_ROWS };
@@ -376,6 +377,7 @@ static ys_table_id title_of(ctx *c, const ys_tline *l)
             for (size_t i = 0; i < tt->ntitles; i++) {
                 c->tit_alias[c->ntit] = tt->titles[i];
                 c->tit_len[c->ntit] = strlen(tt->titles[i]);
+                if (c->tit_len[c->ntit]) c->tit_last[(unsigned char)tt->titles[i][c->tit_len[c->ntit] - 1]] = true;
                 c->tit_id[c->ntit] = (ys_table_id)t;
                 c->ntit++;
             }
@@ -383,6 +385,10 @@ static ys_table_id title_of(ctx *c, const ys_tline *l)
     }
     ys_table_id best = YS_TABLE_NONE;
     size_t best_len = 0;
+    if (!klen || !c->tit_last[(unsigned char)key[klen - 1]]) {   /* no alias ends with this byte */
+        ys_buf_release(&stripped);
+        return best;
+    }
     for (size_t k = 0; k < c->ntit; k++) {   /* template order: table by table, alias by alias */
         const char *a = c->tit_alias[k];
         size_t al = c->tit_len[k];
@@ -1045,7 +1051,7 @@ void ys_text_read_tables(ys_tdoc *td, ys_diags *diags)
     if (!tpl || !td || !td->doc) return;
     ys_text_transpose_tables(td);   /* sideways tables back into standard rows (text_transpose.c) */
     ys_text_fold_side_by_side(td);  /* 决算 blocks printed side by side, stacked (text_final.c) */
-    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0};
+    ctx c = {td, td->doc, diags, tpl, ys_arena_new(), NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, {false}};
     if (td->doc->meta.department && *td->doc->meta.department)
         c.dept_key = ys_text_key(c.tmp, td->doc->meta.department);
     size_t i = 0;

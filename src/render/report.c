@@ -66,7 +66,18 @@ const char *ys_report_source(const ys_source *src, const char *fallback_file, ch
 {
     const char *file = (src && src->file && *src->file) ? src->file : fallback_file ? fallback_file : "";
     if (src && src->where) snprintf(buf, bufsz, "%s%s%s", file, *file ? ":" : "", src->where);
-    else if (src && src->line) snprintf(buf, bufsz, "%s:%d", file, src->line);
+    else if (src && src->line > 0 && strlen(file) + 12 <= bufsz) {
+        /* "file:line", the common case, without snprintf */
+        size_t fl = strlen(file), k = 12;
+        char digits[12];
+        unsigned v = (unsigned)src->line;
+        do digits[--k] = (char)('0' + v % 10), v /= 10;
+        while (v);
+        memcpy(buf, file, fl);
+        buf[fl] = ':';
+        memcpy(buf + fl + 1, digits + k, 12 - k);
+        buf[fl + 1 + 12 - k] = '\0';
+    } else if (src && src->line) snprintf(buf, bufsz, "%s:%d", file, src->line);
     else if (src && src->page) snprintf(buf, bufsz, "%s:page %d", file, src->page);
     else snprintf(buf, bufsz, "%s", file);
     return buf;
@@ -174,60 +185,171 @@ void ys_report_text(ys_buf *out, const ys_disclosure *d, const char *file, const
  * others \u00XX), everything else as it is (UTF-8), and a string that is not valid UTF-8 written as
  * "\uFFFD" the character (U+FFFD) — invalid UTF-8 cannot come from the reader; be safe.
  */
+/* What json_str does with a byte: copy it (0), escape it (1: '"', '\\', control characters), or look
+ * at it as part of a multi-byte UTF-8 sequence (2). */
+static const unsigned char json_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* Room for n more bytes (and the NUL) at the end of out; returns where they go. */
+static char *json_room(ys_buf *out, size_t n)
+{
+    if (!out->data || out->len + n + 1 > out->cap) {
+        size_t len = out->len;
+        ys_buf_add(out, "", 0);   /* allocates when empty */
+        size_t nc = out->cap;
+        while (nc < len + n + 1) nc *= 2;
+        if (nc != out->cap) {
+            out->data = ys_xrealloc(out->data, nc);
+            out->cap = nc;
+        }
+    }
+    return out->data + out->len;
+}
+
+/* Append the literal s[0..n) (no escaping). */
+static void json_raw(ys_buf *out, const char *s, size_t n)
+{
+    char *o = json_room(out, n);
+    memcpy(o, s, n);
+    out->len += n;
+    out->data[out->len] = '\0';
+}
+
+/* The escaped JSON string of s[0..n) at o (room for 6n + 2 bytes), in one pass that also checks the
+ * UTF-8 (as ys_utf8_valid). Returns the bytes written, 0 when s is not valid UTF-8. */
+static size_t json_escape(char *o, const unsigned char *u, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *w = o;
+    *w++ = '"';
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        switch (json_class[c]) {
+        case 0:
+            *w++ = (char)c;
+            i++;
+            continue;
+        case 1:
+            *w++ = '\\';
+            switch (c) {
+            case '"': *w++ = '"'; break;
+            case '\\': *w++ = '\\'; break;
+            case '\b': *w++ = 'b'; break;
+            case '\f': *w++ = 'f'; break;
+            case '\n': *w++ = 'n'; break;
+            case '\r': *w++ = 'r'; break;
+            case '\t': *w++ = 't'; break;
+            default:
+                *w++ = 'u', *w++ = '0', *w++ = '0', *w++ = hex[c >> 4], *w++ = hex[c & 15];
+                break;
+            }
+            i++;
+            continue;
+        default:
+            /* three-byte sequences with leads E1–EC and EE–EF cannot be overlong or surrogates:
+             * copied without decoding (every CJK ideograph); anything else through the decoder */
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
+                (u[i + 2] & 0xC0) == 0x80) {
+                w[0] = (char)c, w[1] = (char)u[i + 1], w[2] = (char)u[i + 2];
+                w += 3;
+                i += 3;
+                continue;
+            }
+            size_t at = i;
+            if (ys_utf8_next((const char *)u, n, &i) < 0) return 0;
+            memcpy(w, u + at, i - at);
+            w += i - at;
+        }
+    }
+    *w++ = '"';
+    return (size_t)(w - o);
+}
+
+/* True when u[0..n) is valid UTF-8 (as ys_utf8_valid) with nothing to escape. */
+static bool json_plain(const unsigned char *u, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        if (json_class[c] == 0) {
+            i++;
+            continue;
+        }
+        if (json_class[c] == 1) return false;
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        if (ys_utf8_next((const char *)u, n, &i) < 0) return false;
+    }
+    return true;
+}
+
 static void json_str(ys_buf *out, const char *s)
 {
     if (!s) {
-        ys_buf_adds(out, "null");
+        json_raw(out, "null", 4);
         return;
     }
     size_t n = strlen(s);
-    if (!ys_utf8_valid(s, n, NULL)) {
-        ys_buf_adds(out, "\"\xef\xbf\xbd\"");
+    if (json_plain((const unsigned char *)s, n)) {   /* the common case: nothing to escape, copied whole */
+        char *o = json_room(out, n + 2);
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        out->len += n + 2;
+        out->data[out->len] = '\0';
         return;
     }
-    ys_buf_addc(out, '"');
-    size_t run = 0;   /* start of the bytes not yet written */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        ys_buf_add(out, s + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"': ys_buf_adds(out, "\\\""); break;
-        case '\\': ys_buf_adds(out, "\\\\"); break;
-        case '\b': ys_buf_adds(out, "\\b"); break;
-        case '\f': ys_buf_adds(out, "\\f"); break;
-        case '\n': ys_buf_adds(out, "\\n"); break;
-        case '\r': ys_buf_adds(out, "\\r"); break;
-        case '\t': ys_buf_adds(out, "\\t"); break;
-        default: ys_buf_printf(out, "\\u%04X", (unsigned)c); break;
-        }
+    char *o = json_room(out, 6 * n + 2);
+    size_t w = json_escape(o, (const unsigned char *)s, n);
+    if (!w) {
+        json_raw(out, "\"\xef\xbf\xbd\"", 5);
+        return;
     }
-    ys_buf_add(out, s + run, n - run);
-    ys_buf_addc(out, '"');
+    out->len += w;
+    out->data[out->len] = '\0';
 }
 
 /* "key": preceded by a comma unless it opens the object; the key is a constant of this file (plain
- * ASCII, nothing to escape). */
-static void json_key(ys_buf *out, const char *key)
+ * ASCII, nothing to escape), given with its quotes and colon ("\"file\":"). */
+#define json_key(out, qkey) json_key_n((out), (qkey), sizeof(qkey) - 1)
+
+static void json_key_n(ys_buf *out, const char *qkey, size_t n)
 {
-    if (out->len && out->data[out->len - 1] != '{') ys_buf_addc(out, ',');
-    ys_buf_addc(out, '"');
-    ys_buf_adds(out, key);
-    ys_buf_adds(out, "\":");
+    char *o = json_room(out, n + 1);
+    if (out->len && out->data[out->len - 1] != '{') *o++ = ',', out->len++;
+    memcpy(o, qkey, n);
+    out->len += n;
+    out->data[out->len] = '\0';
 }
 
-static void str_field(ys_buf *out, const char *key, const char *s)
-{
-    json_key(out, key);
-    json_str(out, s);
-}
+#define str_field(out, key, s) (json_key((out), "\"" key "\":"), json_str((out), (s)))
+#define row_field(out, key, row) (json_key((out), "\"" key "\":"), json_int((out), (row)))
 
-static void row_field(ys_buf *out, const char *key, int row)
+/* A row number, or null when negative. */
+static void json_int(ys_buf *out, int v)
 {
-    json_key(out, key);
-    if (row >= 0) ys_buf_printf(out, "%d", row);
-    else ys_buf_adds(out, "null");
+    if (v < 0) {
+        json_raw(out, "null", 4);
+        return;
+    }
+    char tmp[16];
+    size_t k = sizeof tmp;
+    unsigned u = (unsigned)v;
+    do tmp[--k] = (char)('0' + u % 10), u /= 10;
+    while (u);
+    json_raw(out, tmp + k, sizeof tmp - k);
 }
 
 static const char *table_name(ys_table_id id)
@@ -239,21 +361,21 @@ static const char *table_name(ys_table_id id)
 static void location_json(ys_buf *out, const ys_location *l, const char *file)
 {
     char buf[1024];
-    ys_buf_addc(out, '{');
+    json_raw(out, "{", 1);
     str_field(out, "table", table_name(l->table));
     row_field(out, "row", l->row);
     str_field(out, "code", l->code);
     str_field(out, "column", l->column);
     str_field(out, "name", l->name);
     str_field(out, "source", ys_report_source(&l->src, file, buf, sizeof buf));
-    ys_buf_addc(out, '}');
+    json_raw(out, "}", 1);
 }
 
-static void amount_field(ys_buf *out, const char *key, bool has, ys_money v, const ys_finding *fd)
-{
-    char buf[YS_MONEY_BUFSZ];
-    str_field(out, key, has ? amount(v, fd, buf, sizeof buf) : NULL);
-}
+#define amount_field(out, key, has, v, fd) \
+    do { \
+        char amount_buf_[YS_MONEY_BUFSZ]; \
+        str_field((out), key, (has) ? amount((v), (fd), amount_buf_, sizeof amount_buf_) : NULL); \
+    } while (0)
 
 void ys_report_jsonl(ys_buf *out, const char *file, const ys_findings *f)
 {
@@ -263,7 +385,7 @@ void ys_report_jsonl(ys_buf *out, const char *file, const ys_findings *f)
         const ys_finding *fd = o[i].f;
         char buf[1024];
         bool amounts = fd->has_expected || fd->has_actual;
-        ys_buf_addc(out, '{');
+        json_raw(out, "{", 1);
         str_field(out, "file", file ? file : "");
         str_field(out, "rule", fd->rule);
         str_field(out, "severity", ys_severity_name(fd->severity));
@@ -277,13 +399,12 @@ void ys_report_jsonl(ys_buf *out, const char *file, const ys_findings *f)
         str_field(out, "unit", amounts && fd->unit != YS_UNIT_UNKNOWN ? ys_unit_name(fd->unit) : NULL);
         str_field(out, "message", fd->message ? fd->message : "");
         str_field(out, "source", ys_report_source(&fd->at.src, file, buf, sizeof buf));
-        json_key(out, "locations");
-        ys_buf_addc(out, '[');
+        json_key(out, "\"locations\":[");
         for (size_t k = 0; k < fd->nlocs; k++) {
-            if (k) ys_buf_addc(out, ',');
+            if (k) json_raw(out, ",", 1);
             location_json(out, &fd->locs[k], file);
         }
-        ys_buf_adds(out, "]}\n");
+        json_raw(out, "]}\n", 3);
     }
     free(o);
 }
