@@ -3,13 +3,14 @@
 #
 # Targets:
 #   all (default)  build $(BUILD)/yusuan (and the ./yusuan link for the default build)
-#   check          unit tests (cmocka), golden CLI tests, fuzz-corpus replay
-#   unit golden fuzz-replay   the three parts of check
+#   check          unit tests (cmocka), golden CLI tests, the binary's modules, fuzz-corpus replay, browser
+#   unit golden modules-test fuzz-replay browser   the parts of check
 #   asan           the whole check again under AddressSanitizer + UBSan, in build-asan/
 #   demo           build and audit examples/zhaoxian-hrss-2024/published.txt
 #   bench          audit hundreds of copies of the sample against `wc -l` (bench/run.sh)
 #   fuzz           libFuzzer on the text reader + all rules for FUZZ_SECONDS (tests/fuzz/run.sh)
-#   install uninstall installcheck   PREFIX (default /usr/local), DESTDIR for staging
+#   install uninstall installcheck   PREFIX (default /usr/local), DESTDIR for staging; the modules of the
+#                  binary go to PREFIX/lib/yusuan (src/cli/modules.c)
 #   deps           install missing Debian packages (scripts/install-deps.sh)
 #   clean
 #
@@ -18,6 +19,8 @@
 #
 # Discovery is automatic: every src/**/*.c goes into $(BUILD)/libyusuan.a (src/cli/*.c into the binary),
 # every tests/unit/test_*.c becomes its own cmocka binary, every tests/fuzz/fuzz_*.c a corpus replayer.
+# The binary links $(BUILD)/libyusuan-core.a (the library minus the module sources below) and loads the
+# modules $(BUILD)/modules/yusuan-{pdf,xlsx,pg,serve}.so with dlopen when a command needs them.
 
 BUILD    ?= build
 PREFIX   ?= /usr/local
@@ -28,6 +31,24 @@ SAN      ?=
 PKGS      = libutf8proc jansson libzip expat xlsxwriter pangocairo freexl sqlite3 gumbo libmicrohttpd libpq
 # Used when pkg-config itself is missing or does not know a package (the library names are stable).
 PKGS_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lxlsxwriter -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfreexl -lsqlite3 -lgumbo -lmicrohttpd -lpq
+# The binary links only the core packages; four features that need heavy libraries (≈ 18 ms of start-up
+# between them) are modules it loads on demand (src/cli/modules.c): MOD_<name>_SRC are their sources,
+# MOD_<name>_PKGS / _FALLBACK their libraries. Unit tests and other programs link everything (PKGS).
+PKGS_CORE = libutf8proc jansson libzip expat freexl sqlite3 gumbo
+PKGS_CORE_FALLBACK_LIBS = -lutf8proc -ljansson -lzip -lexpat -lfreexl -lsqlite3 -lgumbo
+MODULES   = pdf xlsx pg serve
+MOD_pdf_SRC    = src/render/pdf.c
+MOD_pdf_PKGS   = pangocairo
+MOD_pdf_FALLBACK = -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo
+MOD_xlsx_SRC   = src/render/workbook.c src/render/book_template.c
+MOD_xlsx_PKGS  = xlsxwriter
+MOD_xlsx_FALLBACK = -lxlsxwriter
+MOD_pg_SRC     = src/store/store_pg.c
+MOD_pg_PKGS    = libpq
+MOD_pg_FALLBACK = -lpq
+MOD_serve_SRC  = src/portal/serve.c
+MOD_serve_PKGS = libmicrohttpd
+MOD_serve_FALLBACK = -lmicrohttpd
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 
 # pkg-config is asked once, lazily, at the first recipe that needs it — after scripts/install-deps.sh
@@ -35,6 +56,8 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(if 
 # gcc and make gets the right flags on the first `make`.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS) 2>/dev/null))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $$(or $$(shell pkg-config --libs $$(PKGS) 2>/dev/null),$$(PKGS_FALLBACK_LIBS)))$(PKG_LIBS)
+CORE_LIBS  = $(eval CORE_LIBS := $$(or $$(shell pkg-config --libs $$(PKGS_CORE) 2>/dev/null),$$(PKGS_CORE_FALLBACK_LIBS)))$(CORE_LIBS)
+mod_libs   = $(or $(shell pkg-config --libs $(MOD_$(1)_PKGS) 2>/dev/null),$(MOD_$(1)_FALLBACK))
 CMOCKA_CFLAGS = $(eval CMOCKA_CFLAGS := $$(shell pkg-config --cflags cmocka 2>/dev/null))$(CMOCKA_CFLAGS)
 CMOCKA_LIBS   = $(eval CMOCKA_LIBS := $$(or $$(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka))$(CMOCKA_LIBS)
 
@@ -57,6 +80,12 @@ LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libyusuan.a
 BIN       := $(BUILD)/yusuan
+MOD_SRC   := $(foreach m,$(MODULES),$(MOD_$(m)_SRC))
+MOD_OBJ   := $(MOD_SRC:%.c=$(BUILD)/%.o)
+CORE_LIB  := $(BUILD)/libyusuan-core.a
+MODDIR    := $(BUILD)/modules
+MOD_SO    := $(MODULES:%=$(MODDIR)/yusuan-%.so)
+EXPORTS   := $(MODDIR)/exports.list
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
@@ -64,7 +93,7 @@ REPLAY_BIN:= $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 DEPS_STAMP:= $(BUILD)/.deps-ok
 PREFIX_STAMP := $(BUILD)/.prefix
 
-.PHONY: all deps check unit golden fuzz-replay browser demo bench fuzz install uninstall installcheck clean asan \
+.PHONY: all deps check unit golden modules-test fuzz-replay browser demo bench fuzz install uninstall installcheck clean asan \
         FORCE
 .DELETE_ON_ERROR:
 all: $(BIN) $(if $(filter build,$(BUILD)),yusuan)
@@ -94,9 +123,41 @@ $(LIB): $(LIB_OBJ)
 	$(call say,AR      ,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
+# ---- the binary and its modules (src/cli/modules.c) ---------------------------------------------------
+# The module sources are compiled once, position-independent, for libyusuan.a and for their module.
+$(MOD_OBJ): CFLAGS += -fPIC
+$(BUILD)/src/cli/modules.o: CPPFLAGS += -DYS_MODULEDIR='"$(PREFIX)/lib/yusuan"'
+$(BUILD)/src/cli/modules.o: $(PREFIX_STAMP)
+
+$(CORE_LIB): $(filter-out $(MOD_OBJ),$(LIB_OBJ))
+	$(call say,AR      ,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# What the binary exports to its modules: every symbol a module object leaves undefined that the core
+# library defines (yusuan's own functions), as a linker dynamic list; the binary also links each with -u,
+# so an object only a module needs is still pulled out of the archive. Rewritten only when it changes.
+$(EXPORTS): $(MOD_OBJ) $(CORE_LIB)
+	$(Q)mkdir -p $(@D)
+	$(Q)nm -g --defined-only $(CORE_LIB) | awk 'NF == 3 && $$2 ~ /[A-Z]/ && $$2 != "U" { print $$3 }' | LC_ALL=C sort -u > $@.def
+	$(Q)nm -u $(MOD_OBJ) | awk 'NF == 2 && $$1 == "U" { print $$2 }' | LC_ALL=C sort -u > $@.undef
+	$(Q)LC_ALL=C comm -12 $@.def $@.undef | awk 'BEGIN { print "{" } { print "  " $$0 ";" } END { print "};" }' > $@.new
+	$(Q)rm -f $@.def $@.undef
+	$(Q)if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+# Modules: linked -shared against their own libraries only; -Bsymbolic keeps their calls to their own
+# functions inside (the binary defines forwarders of the same names).
+define module_rule
+$(MODDIR)/yusuan-$(1).so: $(MOD_$(1)_SRC:%.c=$(BUILD)/%.o)
+	$$(Q)mkdir -p $$(@D)
+	$$(call say,LD      ,$$@)
+	$$(Q)$$(CC) -shared $$(LDFLAGS) -Wl,-Bsymbolic -o $$@ $$^ $$(call mod_libs,$(1))
+endef
+$(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
+
+$(BIN): $(CLI_OBJ) $(CORE_LIB) $(EXPORTS) | $(MOD_SO)
 	$(call say,LD      ,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -Wl,--dynamic-list=$(EXPORTS) \
+	  $$(sed -n 's/^  \(.*\);$$/-Wl,-u,\1/p' $(EXPORTS)) -o $@ $(CLI_OBJ) $(CORE_LIB) $(CORE_LIBS) -ldl
 
 yusuan: $(BIN)
 	$(Q)ln -sf $(BIN) yusuan
@@ -112,7 +173,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
 # ---- tests ------------------------------------------------------------------------------------------
-check: unit golden fuzz-replay browser
+check: unit golden modules-test fuzz-replay browser
 	@echo "make check: all passed ($(BUILD))"
 
 unit: $(UNIT_BIN)
@@ -120,6 +181,10 @@ unit: $(UNIT_BIN)
 
 golden: $(BIN)
 	$(Q)YUSUAN=$(abspath $(BIN)) sh tests/golden/run.sh
+
+# The binary's modules: linkage, search order, missing/broken modules (tests/modules/run.sh).
+modules-test: $(BIN)
+	$(Q)YUSUAN=$(abspath $(BIN)) sh tests/modules/run.sh
 
 # The HTML page opened in headless Chromium (skips with a message when chromium is absent).
 browser: $(LIB) $(BIN)
@@ -157,13 +222,16 @@ fuzz: $(DEPS_STAMP)
 
 install: all
 	$(call say,INSTALL ,$(DESTDIR)$(PREFIX))
-	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yusuan
+	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yusuan $(DESTDIR)$(PREFIX)/lib/yusuan
 	$(Q)install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/yusuan
+	$(Q)install -m 644 $(MOD_SO) $(DESTDIR)$(PREFIX)/lib/yusuan/
 	$(Q)cp -R data/. $(DESTDIR)$(PREFIX)/share/yusuan/
 
 uninstall:
 	$(Q)rm -f $(DESTDIR)$(PREFIX)/bin/yusuan
 	$(Q)rm -rf $(DESTDIR)$(PREFIX)/share/yusuan
+	$(Q)rm -f $(MODULES:%=$(DESTDIR)$(PREFIX)/lib/yusuan/yusuan-%.so)
+	$(Q)rmdir $(DESTDIR)$(PREFIX)/lib/yusuan 2>/dev/null || true
 
 # Stage an install in a temporary DESTDIR and check that the installed tree finds its data.
 installcheck: $(LIB)

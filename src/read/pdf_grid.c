@@ -9,12 +9,16 @@
  *   2. line → cells: words left to right, a new cell where the gap exceeds CELL_GAP × the font height
  *      (two ASCII words of a cell are joined with a space only across a gap wider than WORD_SPACE);
  *   3. lines are classified: page number (dropped), meta (a cell with "：", written as its cells), tabular
- *      (two cells or more), single (one cell: titles, narrative, short header cells);
+ *      (two cells or more), single (one cell: titles, narrative, short header cells); a big line with its
+ *      cells close (a title printed with wide spaces) and a justified prose line cut only where a figure
+ *      meets the words, next to a line of its paragraph (prose_lines), are single;
  *   4. a zone is a run of tabular lines (with the short single lines inside it or just above it); its
  *      column bands are the x-extents of the cells of its data lines (lines with a number), merged where
  *      they overlap, plus the header cells of columns without data that sit at the leaf level of the
  *      header; split code columns (3-digit 类, then 2-digit 款, 项) are merged into one code band;
- *      a zone at the top of a page without a header inherits the bands of the previous page; a table
+ *      a zone at the top of a page without a header inherits the bands of the previous page (unless
+ *      the table ended with a 注/说明 note line); a zone of one or two centred numberless lines standing
+ *      apart is a title (title_zone), written as text; a table
  *      without data (a blank template) takes its columns from its 栏次 numbers when it has them, else
  *      from its header words (a header cell over two lower ones is a group; row labels listed at one x
  *      are rows), and a 合计 row printed on the header's last line is put back under the header;
@@ -1284,6 +1288,96 @@ static bool short_line(const line *l, double pw)
     return !l->big && line_x1(l) - line_x0(l) < 0.4 * pw && !(l->ncells == 1 && has_colon(l->cells[0].text));
 }
 
+/* Are all the gaps between the cells of l narrower than a cell gap? Then l was cut only where a number
+ * meets a word (build_cells), as pdftotext splits justified prose around its figures. */
+static bool tight_cells(const line *l)
+{
+    if (l->ncells < 2) return false;
+    for (size_t c = 1; c < l->ncells; c++) {
+        const cell *x = &l->cells[c - 1], *y = &l->cells[c];
+        double h = x->h > y->h ? x->h : y->h;
+        if (y->x0 - x->x1 > CELL_GAP * h) return false;
+    }
+    return true;
+}
+
+static bool wide_line(const line *l, double pw)
+{
+    return pw > 0 && line_x1(l) - line_x0(l) >= 0.6 * pw;
+}
+
+/* l's cells as one cell (a space between two ASCII words only where one was printed, as build_cells). */
+static void merge_cells(ys_arena *a, line *l)
+{
+    cell *c = &l->cells[0];
+    for (size_t i = 1; i < l->ncells; i++) {
+        const cell *d = &l->cells[i];
+        double h = c->h > d->h ? c->h : d->h;
+        c->text = join2(a, c->text, d->text, d->x0 - c->x1 > WORD_SPACE * h);
+        if (d->x1 > c->x1) c->x1 = d->x1;
+        if (d->y0 < c->y0) c->y0 = d->y0;
+        if (d->y1 > c->y1) c->y1 = d->y1;
+        if (d->h > c->h) c->h = d->h;
+    }
+    l->ncells = 1;
+    finish_cell(a, c);
+}
+
+/* Justified prose cut around its figures (上海市…局 | 2024 | 年度收入支出总计, the first line of a
+ * paragraph): a line as wide as the text, cut only where a number meets a word, right above or under a
+ * narrative line of the same paragraph (wide, one cell, close) is narrative too. A table row is cut by
+ * the gaps between its columns; one cut only at numbers and standing by prose is not a row. */
+static void prose_lines(ys_arena *a, line *ls, size_t nl, double pw)
+{
+    /* down, then up: a paragraph's lines are recognised from the one next to them */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nl; i++) {
+            size_t k = pass == 0 ? i : nl - 1 - i;
+            line *l = &ls[k];
+            if ((l->kind != L_TAB && l->kind != L_META) || !tight_cells(l) || !wide_line(l, pw)) continue;
+            const line *nb = pass == 0 ? (k > 0 ? &ls[k - 1] : NULL) : (k + 1 < nl ? &ls[k + 1] : NULL);
+            if (!nb || nb->kind != L_SINGLE || nb->big || !wide_line(nb, pw)) continue;
+            double gap = pass == 0 ? l->y0 - nb->y1 : nb->y0 - l->y1;
+            if (gap < 0 || gap >= 1.6 * l->h) continue;
+            merge_cells(a, l);
+            l->kind = L_SINGLE;
+        }
+}
+
+/* "注：", "说明：", "备注：" (or with ":"): a table's note, printed under it: the table has ended. */
+static bool note_line(const line *l)
+{
+    if (!l->ncells) return false;
+    static const char *const heads[] = {"\xe6\xb3\xa8", "\xe8\xaf\xb4\xe6\x98\x8e", "\xe5\xa4\x87\xe6\xb3\xa8"};   /* 注 说明 备注 */
+    const char *t = l->cells[0].text;
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        size_t n = strlen(heads[i]);
+        if (strncmp(t, heads[i], n) == 0 && (t[n] == ':' || strncmp(t + n, "\xef\xbc\x9a", 3) == 0)) return true;
+    }
+    return false;
+}
+
+/* A zone of one or two lines without a number, a 栏次 line or the bands of a table going on from the
+ * page before, its lines centred on the page, their cells close (a title printed with a wide space:
+ * 第三部分　…部门决算 / 情况说明, 目　录), apart from the text above and below: a title, not a table.
+ * (Two text columns side by side, as dense forms print them, are neither centred nor apart.) */
+static bool title_zone(const emitter *e, const line *ls, size_t z0, size_t z1, size_t nl, double pw,
+                       bool top_of_page)
+{
+    if (z1 - z0 > 2 || pw <= 0) return false;
+    if (top_of_page && e->nprev && fits_bands(ls, z0, z1, e->prev, e->nprev)) return false;
+    for (size_t k = z0; k < z1; k++) {
+        const line *l = &ls[k];
+        if (is_data_line(l) || stub_line(l) || l->ncells > 3) return false;
+        for (size_t c = 1; c < l->ncells; c++)
+            if (l->cells[c].x0 - l->cells[c - 1].x1 > 2 * l->h) return false;
+        if (fabs((line_x0(l) + line_x1(l)) / 2 - pw / 2) > 1.5 * l->h) return false;
+    }
+    if (z0 > 0 && ls[z0].y0 - ls[z0 - 1].y1 < 0.5 * ls[z0].h) return false;
+    if (z1 < nl && ls[z1].y0 - ls[z1 - 1].y1 < 0.5 * ls[z1 - 1].h) return false;
+    return true;
+}
+
 static void do_page(emitter *e, word *w, size_t n)
 {
     ys_arena *a = e->a;
@@ -1349,6 +1443,17 @@ static void do_page(emitter *e, word *w, size_t n)
         else if (l->ncells >= 2) l->kind = L_TAB;
         else l->kind = L_SINGLE;
     }
+    /* a title printed in words apart (第三部分　2024年度部门决算) is one line of text, not a table row */
+    for (size_t k = 0; k < nl; k++) {
+        line *l = &ls[k];
+        if (!l->big || (l->kind != L_TAB && l->kind != L_META)) continue;
+        bool close = true;
+        for (size_t c = 1; c < l->ncells && close; c++) close = l->cells[c].x0 - l->cells[c - 1].x1 <= 2 * l->h;
+        if (!close) continue;
+        merge_cells(a, l);
+        l->kind = L_SINGLE;
+    }
+    prose_lines(a, ls, nl, pw);
     /* 3. zones and the rest, in order */
     double right = 0;
     for (size_t k = 0; k < nl; k++)
@@ -1409,12 +1514,25 @@ static void do_page(emitter *e, word *w, size_t n)
             size_t keep = 0;   /* page-number lines inside the zone are dropped */
             for (size_t j = z0; j < z1; j++)
                 if (ls[j].kind != L_PAGENO) ls[z0 + keep++] = ls[j];
+            if (keep == z1 - z0 && title_zone(e, ls, z0, z1, nl, pw, !seen_any)) {
+                for (size_t j = z0; j < z0 + keep; j++) {
+                    merge_cells(a, &ls[j]);
+                    emit(e, ls[j].cells[0].text, page);
+                }
+                e->form_open = false;
+                e->nprev = 0;   /* the table before has ended */
+                seen_any = true;
+                plast = NULL;
+                k = z1;
+                continue;
+            }
             emit_zone(e, ls, z0, z0 + keep, page, !seen_any);
             seen_any = true;
             plast = NULL;
             k = z1;
             continue;
         }
+        if (note_line(l)) e->nprev = 0;   /* a table's note: the next page's first zone is not the table going on */
         if (l->kind == L_META || l->kind == L_TAB) {
             if (l->kind == L_TAB) seen_any = true;   /* a repeated page header (编制单位/单位) is not */
             if (para.len) {

@@ -586,6 +586,18 @@ static void table_page_header(pdf *P, void *arg)
     draw_segment(P, &tc->head, 0, tc->head.nrows);
 }
 
+/* The unit line beside the department: the unit text as printed when it is a unit line ("单位：万元"),
+ * nothing when the unit is named in a column header (价值（金额单位：万元）: the text reader took the
+ * unit from there, and a header text printed as the unit line would read as a header cell), else
+ * "单位：" and the unit's name. As render/text.c does. */
+static const char *unit_line(pdf *P, const ys_table *t)
+{
+    for (size_t i = 0; t->unit_text && i < t->ncols; i++)
+        if (t->cols[i].header && strcmp(t->cols[i].header, t->unit_text) == 0) return "";
+    if (t->unit_text && *t->unit_text && ys_unit_from_text(t->unit_text) == table_unit(P, t)) return t->unit_text;
+    return ys_arena_printf(P->arena, "单位：%s", ys_unit_name(table_unit(P, t)));
+}
+
 static void render_table(pdf *P, const ys_table *t, bool standard)
 {
     const ys_disclosure *d = P->d;
@@ -672,13 +684,12 @@ static void render_table(pdf *P, const ys_table *t, bool standard)
                                         d->meta.department)
                       : "";
         tc.year = *ybuf ? ys_arena_printf(P->arena, "%s年度：%s", ys_kind_name(d->meta.kind)[0] ? ys_kind_name(d->meta.kind) : "预算", ybuf) : "";
-        tc.unit = t->unit_text ? t->unit_text
-                  : ys_arena_printf(P->arena, "单位：%s", ys_unit_name(table_unit(P, t)));
+        tc.unit = unit_line(P, t);
     } else if (t->department || t->unit_text) {
         tc.info = true;
         tc.dept = t->department ? t->department : "";
         tc.year = "";
-        tc.unit = t->unit_text ? t->unit_text : "";
+        tc.unit = unit_line(P, t);
     }
     if (tc.info) {
         set_text(P, P->f_small, "单位", 100, PANGO_ALIGN_LEFT, false, 0);

@@ -15,6 +15,20 @@
  *       of six: the indicator rows are cut by their own columns;
  *   p61 政府采购预算表 (empty): the header 基金预算拨款 wrapped as 基金预算拨 / 款 — a lone 款 is the end
  *       of its cell, not the 款 of split 类 | 款 | 项 code columns.
+ *
+ * Pages of other PDFs, in the same way:
+ *
+ *   ghzy-p19-20 (sh-ghzy-2024-final.pdf): the empty 国有资本经营 table ends with its 注 and 说明 lines; the
+ *       next page opens with the part title "第三部分　上海市…2024年度部门决算 / 情况说明" (centred, its
+ *       words a wide space apart), the first section heading and a justified line cut around "2024".
+ *       They once formed a table zone read as a row of the table before (R22 "第三部分 合计"): the title
+ *       is text, the justified line is the start of its paragraph;
+ *   ghzy-p22: a justified paragraph line cut around its figure (年初预算为 | 452.40 | 万元，支出决算为) is
+ *       the paragraph's line, not a table row;
+ *   sample-p65 (the sample rendered by ys_render_pdf): the assets table names its unit in a column header
+ *       (价值（金额单位：万元）); the renderer once printed that header beside the department as the unit
+ *       line, and the text reader took that line for the header. The page now has no unit line, and
+ *       its lines are the table's (the whole sample: test_read_pdf.c test_round_trip).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,6 +138,78 @@ static void test_wrapped_header_ending_in_kuan(void **state)
     free(t);
 }
 
+static ys_disclosure *read_tsv_file(const char *path, ys_diags *dg)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    assert_int_equal(ys_read_file(path, &bytes, &n, dg), YS_OK);
+    ys_disclosure *d = NULL;
+    assert_int_equal(ys_read_pdf_tsv(path, bytes, n, &d, dg), YS_OK);
+    free(bytes);
+    assert_non_null(d);
+    return d;
+}
+
+static void test_part_title_after_table_notes(void **state)
+{
+    (void)state;
+    char *t = lines_of_file(DATA "ghzy-p19-20-part-title.tsv");
+    ASSERT_LINE(t, "注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。");
+    ASSERT_LINE(t, "第三部分上海市普陀区规划和自然资源局2024年度部门决算");
+    ASSERT_LINE(t, "情况说明");
+    ASSERT_LINE(t, "一、收入支出决算总体情况说明");
+    ASSERT_LINE(t, "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。与2023年度相比，收入支出总计增加"
+                   "1062.85万元，增长12.08%。主要原因：项目支出增加，较上一度增加1133.95万元，主要由于上海市普陀区自然"
+                   "资源确权登记事务中心办公大楼装修等。");
+    ASSERT_LINE(t, "二、收入决算情况说明");
+    const char *p3 = strstr(t, "第三部分");
+    assert_non_null(p3);
+    assert_null(strchr(p3, '\t'));   /* nothing after the table is cut into columns */
+    free(t);
+    /* through the text stages: the table keeps its one 合计 row, and nothing of page 20 is read as its row */
+    ys_diags dg;
+    ys_diags_init(&dg);
+    ys_disclosure *d = read_tsv_file(DATA "ghzy-p19-20-part-title.tsv", &dg);
+    const ys_table *soe = ys_disclosure_table(d, YS_TABLE_SOE_CAPITAL);
+    assert_non_null(soe);
+    assert_int_equal(soe->nrows, 1);
+    assert_string_equal(soe->rows[0].name, "合计");
+    assert_true(!soe->rows[0].code || !*soe->rows[0].code);
+    for (size_t i = 0; i < dg.count; i++)
+        if (strstr(dg.items[i].message, "无法识别")) fail_msg("a reading artefact: %s", dg.items[i].message);
+    ys_disclosure_free(d);
+    ys_diags_release(&dg);
+}
+
+static void test_justified_line_cut_at_figures(void **state)
+{
+    (void)state;
+    char *t = lines_of_file(DATA "ghzy-p22-justified.tsv");
+    const char *p = strstr(t, "3、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）");
+    assert_non_null(p);
+    const char *e = strchr(p, '\n');
+    const char *want = "年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。";
+    const char *w = strstr(p, want);
+    if (!w || (e && w > e)) fail_msg("paragraph cut: %s", p);
+    assert_null(strchr(t, '\t'));   /* the page is narrative only */
+    free(t);
+}
+
+static void test_assets_unit_in_header(void **state)
+{
+    (void)state;
+    char *t = lines_of_file(DATA "sample-p65-assets.tsv");
+    ASSERT_LINE(t, "323赵县人力资源和社会保障局");
+    ASSERT_LINE(t, "项目\t数量\t价值（金额单位：万元）");
+    ASSERT_LINE(t, "1、房屋（平方米）\t13509\t1833.35");
+    ASSERT_LINE(t, "3、单价在20万元以上的设备\t\t");
+    ASSERT_LINE(t, "4、其他固定资产\t1285\t322.83");
+    free(t);
+    /* the page alone is no disclosure to the text stages: "323赵县…" (the PDF keeps no space after the
+     * code) is no department line without the document around it; the whole sample reads back with this
+     * table exact (test_read_pdf.c, test_round_trip) */
+}
+
 int main(void)
 {
     setenv("YUSUAN_DATA", "data", 1);
@@ -133,6 +219,9 @@ int main(void)
         cmocka_unit_test(test_row_without_amounts),
         cmocka_unit_test(test_form_columns_of_their_part),
         cmocka_unit_test(test_wrapped_header_ending_in_kuan),
+        cmocka_unit_test(test_part_title_after_table_notes),
+        cmocka_unit_test(test_justified_line_cut_at_figures),
+        cmocka_unit_test(test_assets_unit_in_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

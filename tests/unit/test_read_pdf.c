@@ -734,18 +734,35 @@ static void test_pdftotext_missing(void **state)
     ys_diags_release(&dg);
 }
 
-/* Do the tables `id` of a and b hold the same rows and cells? */
+/* Are x and y the same text up to ASCII spaces? A PDF keeps no space between CJK text and digits
+ * (单价在 20 万元 reads back as 单价在20万元): pdftotext splits words there and the grid joins them
+ * without one. */
+static bool same_but_spaces(const char *x, const char *y)
+{
+    if (!x || !y) return x == y;
+    for (;;) {
+        while (*x == ' ') x++;
+        while (*y == ' ') y++;
+        if (*x != *y) return false;
+        if (!*x) return true;
+        x++;
+        y++;
+    }
+}
+
+/* Do the tables `id` of a and b hold the same rows and cells (names up to spaces)? */
 static bool same_table(const ys_disclosure *a, const ys_disclosure *b, int id)
 {
     const ys_table *x = a->tables[id], *y = b->tables[id];
     if (!x || !y) return x == y;
     if (x->nrows != y->nrows || x->ncols != y->ncols) return false;
     for (size_t r = 0; r < x->nrows; r++) {
-        if (strcmp(x->rows[r].code, y->rows[r].code) != 0 || strcmp(x->rows[r].name, y->rows[r].name) != 0)
+        if (strcmp(x->rows[r].code, y->rows[r].code) != 0 || !same_but_spaces(x->rows[r].name, y->rows[r].name))
             return false;
         for (size_t c = 0; c < x->ncols; c++)
             if (x->rows[r].cells[c].kind != y->rows[r].cells[c].kind ||
-                x->rows[r].cells[c].money != y->rows[r].cells[c].money)
+                x->rows[r].cells[c].money != y->rows[r].cells[c].money ||
+                x->rows[r].cells[c].qty != y->rows[r].cells[c].qty)
                 return false;
     }
     return true;
@@ -753,9 +770,9 @@ static bool same_table(const ys_disclosure *a, const ys_disclosure *b, int id)
 
 /*
  * A PDF rendered from the sample (ys_render_pdf) reads back. Every table is compared cell by cell; the
- * tables listed in `exact` must read back exactly (the others are reported: the sample's assets table is
- * not yet recognised in its rendering — its 价值（金额单位：万元） header is also printed as the unit beside
- * the department, and the grid gives some of its rows an extra empty column).
+ * tables listed in `exact` must read back exactly (the others are reported). The assets table names its
+ * unit in a column header (价值（金额单位：万元）): the renderer prints no unit line for it, as the text
+ * renderer does — printed beside the department, that header text made the line read as the table's header.
  */
 static void test_round_trip(void **state)
 {
@@ -776,7 +793,7 @@ static void test_round_trip(void **state)
     static const ys_table_id exact[] = {YS_TABLE_SUMMARY,     YS_TABLE_INCOME,      YS_TABLE_EXPENSE,
                                         YS_TABLE_FISCAL_SUMMARY, YS_TABLE_GPB_EXPENSE, YS_TABLE_GPB_BASIC,
                                         YS_TABLE_GOV_FUND,    YS_TABLE_SOE_CAPITAL, YS_TABLE_THREE_PUBLIC,
-                                        YS_TABLE_PROCUREMENT, YS_TABLE_ORGANISATION};
+                                        YS_TABLE_PROCUREMENT, YS_TABLE_ORGANISATION, YS_TABLE_ASSETS};
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
         if (!same_table(src, back, exact[i])) fail_msg("%s does not read back exactly", ys_table_id_name(exact[i]));
     for (int id = 0; id < YS_TABLE__COUNT; id++)
