@@ -126,6 +126,12 @@ $(LIB): $(LIB_OBJ)
 # ---- the binary and its modules (src/cli/modules.c) ---------------------------------------------------
 # The module sources are compiled once, position-independent, for libyusuan.a and for their module.
 $(MOD_OBJ): CFLAGS += -fPIC
+# Objects of a build directory made before the modules existed are not position-independent: this stamp,
+# created once, is newer than they are, so they are compiled again.
+$(BUILD)/.pic:
+	$(Q)mkdir -p $(@D)
+	$(Q)touch $@
+$(MOD_OBJ): $(BUILD)/.pic
 $(BUILD)/src/cli/modules.o: CPPFLAGS += -DYS_MODULEDIR='"$(PREFIX)/lib/yusuan"'
 $(BUILD)/src/cli/modules.o: $(PREFIX_STAMP)
 

@@ -83,9 +83,9 @@ static void r39(ys_check_ctx *ctx)
             ys_finding_set_amounts(fd, true, total, true, ys_cell_money(&r->cells[csme]), u, 2);
         }
         const char *n = r->name;
-        if (strstr(n, "货物")) goods = r;
-        else if (strstr(n, "工程")) works = r;
-        else if (strstr(n, "服务")) services = r;
+        if (ys_text_find(n, "货物")) goods = r;
+        else if (ys_text_find(n, "工程")) works = r;
+        else if (ys_text_find(n, "服务")) services = r;
         else if (ys_text_same(n, "合计") || ys_text_same(n, "总计")) sum_row = r;
     }
     if (sum_row && (goods || works || services)) {
@@ -116,7 +116,8 @@ static bool numbered(const char *name)
 static const ys_row *row_named(const ys_table *t, const char *word, const char *not_word)
 {
     for (size_t i = 0; i < t->nrows; i++)
-        if (strstr(t->rows[i].name, word) && !(not_word && strstr(t->rows[i].name, not_word))) return &t->rows[i];
+        if (ys_text_find(t->rows[i].name, word) && !(not_word && ys_text_find(t->rows[i].name, not_word)))
+            return &t->rows[i];
     return NULL;
 }
 
@@ -126,8 +127,8 @@ static const ys_figure *figure_labelled(const ys_disclosure *d, const char *word
     for (size_t i = 0; i < d->nsections; i++)
         for (size_t k = 0; k < d->sections[i].nfigures; k++) {
             const ys_figure *f = &d->sections[i].figures[k];
-            if (strstr(f->label, word) && !(not_word && strstr(f->label, not_word)) && !strstr(f->label, "增加") &&
-                !strstr(f->label, "减少"))
+            if (ys_text_find(f->label, word) && !(not_word && ys_text_find(f->label, not_word)) &&
+                !ys_text_find(f->label, "增加") && !ys_text_find(f->label, "减少"))
                 return f;
         }
     return NULL;

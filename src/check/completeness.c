@@ -15,10 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool has(const char *s, const char *w)
-{
-    return s && strstr(s, w) != NULL;
-}
+/* s holds w (s may be NULL). A macro, so that the length of a literal w is a constant (no strlen per
+ * call); s and w are evaluated twice: pass plain names and members only. */
+#define has(s, w) ((s) && ys_text_find((s), (w)) != NULL)
 
 static const ys_section *section_titled(const ys_disclosure *d, const char *word)
 {
@@ -121,10 +120,12 @@ static void depth(ys_check_ctx *ctx, const ys_table_id *ids, size_t nids, int de
             bool amount = false;
             for (size_t c = 0; c < t->ncols; c++) amount = amount || ys_cell_money(&r->cells[c]) != 0;
             if (!amount) continue;
-            size_t len = strlen(r->code);
             bool child = false;
+            /* the prefix test first: it fails at the first bytes for most rows (a row without a code is no
+             * child: its level is 0) */
             for (size_t j = 0; j < t->nrows && !child; j++)
-                child = ys_code_level(t->rows[j].code) == lv + 1 && strncmp(t->rows[j].code, r->code, len) == 0;
+                child = t->rows[j].code && ys_text_starts(t->rows[j].code, r->code) &&
+                        ys_code_level(t->rows[j].code) == lv + 1;
             if (!child)
                 ys_check_report(ctx, ys_loc_cell(t, r, -1), "“%s”中 %s %s 没有细化到%s", t->title, r->code, r->name, what);
         }
@@ -197,7 +198,7 @@ static void req05(ys_check_ctx *ctx)
         /* the clause (up to 。 or ；) that first names the item */
         const char *p = s->text, *hit = NULL;
         while (*p && !hit) {
-            const char *stop = strstr(p, "。"), *semi = strstr(p, "；");
+            const char *stop = ys_text_find(p, "。"), *semi = ys_text_find(p, "；");
             const char *end = stop ? stop : p + strlen(p);
             if (semi && semi < end) end = semi;
             ys_buf_reset(&clause);

@@ -209,9 +209,9 @@ static void r52(ys_check_ctx *ctx)
 
 /* The mark reported is the first of `marks` (in list order) that occurs anywhere, at its first occurrence —
  * the same answer as one strstr per mark in list order, in fewer passes: the marks that start with an
- * ASCII byte, × or ＿ are found in one pass that jumps between candidate bytes with strcspn; the three
- * CJK marks (某某 待填 待补充: lead bytes shared by most ideographs) by strstr, only while no earlier
- * mark was found. */
+ * ASCII byte, × or ＿ are found in one pass that jumps between candidate bytes with strcspn, and 某某 in
+ * the same pass (by its last byte: lead bytes are shared by most ideographs); 待填 and 待补充 are looked
+ * for only when the pass met a 待 and no earlier mark was found. */
 static void residue_in(ys_check_ctx *ctx, const char *text, ys_location at, const char *where)
 {
     static const char *const marks[] = {"XX", "xx", "××", "某某", "待填", "待补充", "{", "}", "＿＿", "__", "****"};
@@ -221,8 +221,21 @@ static void residue_in(ys_check_ctx *ctx, const char *text, ys_location at, cons
     if (!text) return;
     const char *first[NMARKS] = {0};
     size_t best = NMARKS;   /* lowest index found so far */
-    for (const char *q = text + strcspn(text, "Xx\xC3{}\xEF_*"); *q && best > 0;
-         q++, q += strcspn(q, "Xx\xC3{}\xEF_*")) {
+    /* The same pass also stops at the LAST byte of 某 (E6 9F 90) and of 待 (E5 BE 85): the first 某某 is
+     * the first one whose end the pass reaches (every occurrence has the same length), and 待 anywhere
+     * is what allows 待填 / 待补充. Should the pass stop early (best == 0: XX), no CJK mark can win. */
+    const char *mou = NULL;
+    bool dai = false;
+    for (const char *q = text + strcspn(text, "Xx\xC3{}\xEF_*\x90\x85"); *q && best > 0;
+         q++, q += strcspn(q, "Xx\xC3{}\xEF_*\x90\x85")) {
+        if (*q == '\x90') {
+            if (!mou && q - text >= 5 && memcmp(q - 5, marks[FIRST_CJK], 6) == 0) mou = q - 5;
+            continue;
+        }
+        if (*q == '\x85') {
+            dai = dai || (q - text >= 2 && memcmp(q - 2, "\xe5\xbe\x85", 3) == 0);
+            continue;
+        }
         for (size_t i = 0; i < NMARKS && i < best; i = i + 1 == FIRST_CJK ? END_CJK : i + 1) {
             if (first[i] || marks[i][0] != *q) continue;
             if (strncmp(q, marks[i], lens[i]) == 0) {
@@ -231,9 +244,10 @@ static void residue_in(ys_check_ctx *ctx, const char *text, ys_location at, cons
             }
         }
     }
-    bool dai = best > 4 && strstr(text, "\xe5\xbe\x85");   /* 待, which 待填 and 待补充 start with */
+    dai = dai && best > 4;   /* 待, which 待填 and 待补充 start with */
     for (size_t i = FIRST_CJK; i < END_CJK && i < best; i++)
-        if ((i == FIRST_CJK || dai) && (first[i] = strstr(text, marks[i]))) best = i;
+        if (i == FIRST_CJK ? (first[i] = mou) != NULL : dai && (first[i] = ys_text_find_n(text, marks[i], lens[i])))
+            best = i;
     if (best == NMARKS) return;
     const char *p = first[best];
     const char *mark = marks[best];

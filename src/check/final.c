@@ -20,6 +20,7 @@
 #include "check/util.h"
 #include "core/buf.h"
 #include "core/money.h"
+#include "core/text.h"
 
 static bool is_final(const ys_check_ctx *ctx)
 {
@@ -118,7 +119,7 @@ static bool table_has_count(const ys_table *t, const count_item *it)
         if (ys_table_col(t, it->keys[k]) >= 0) return true;
     for (size_t i = 0; i < t->nrows; i++)
         for (size_t w = 0; it->words[w]; w++)
-            if (t->rows[i].name && strstr(t->rows[i].name, it->words[w])) return true;
+            if (t->rows[i].name && ys_text_find(t->rows[i].name, it->words[w])) return true;
     return false;
 }
 
@@ -129,7 +130,7 @@ static bool text_has_count(const ys_disclosure *d, const count_item *it)
         const char *text = d->sections[s].text;
         if (!text) continue;
         for (size_t w = 0; it->words[w]; w++) {
-            for (const char *p = strstr(text, it->words[w]); p; p = strstr(p + 1, it->words[w])) {
+            for (const char *p = ys_text_find(text, it->words[w]); p; p = ys_text_find(p + 1, it->words[w])) {
                 const char *q = p, *lim = p + 60;
                 while (*q && q < lim) {
                     if (*q >= '0' && *q <= '9') {
@@ -224,7 +225,7 @@ static const char *find_any(const char *p, const char *lim, const char *const *w
 {
     const char *best = NULL;
     for (size_t i = 0; words[i]; i++) {
-        const char *q = strstr(p, words[i]);
+        const char *q = ys_text_find(p, words[i]);
         if (q && q < lim && (!best || q < best)) {
             best = q;
             *wl = strlen(words[i]);
@@ -252,7 +253,7 @@ static direction stated_direction(const char *p, const char *lim, const char **a
     direction best = DIR_NONE;
     const char *bp = NULL;
     for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
-        const char *q = strstr(p, W[i].w);
+        const char *q = ys_text_find(p, W[i].w);
         if (q && q < lim && (!bp || q < bp)) {
             bp = q;
             best = W[i].d;
@@ -354,7 +355,7 @@ static void f05_pair(ys_check_ctx *ctx, const ys_section *s, const char *clause,
                      int adec, ys_money b, int bdec, const char *rest, const char *lim)
 {
     (void)adec;
-    const char *q = strstr(rest, "完成");
+    const char *q = ys_text_find(rest, "完成");
     if (!q || q >= lim || q - rest > 40) return;
     const char *pc = q;
     while (pc < lim && *pc != '%' && !(*pc >= '0' && *pc <= '9')) pc++;

@@ -10,6 +10,7 @@
 #include "check/check.h"
 #include "check/util.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,10 +26,11 @@ static void check_tree(ys_check_ctx *ctx, const ys_table *t, bool economic)
 {
     size_t *idx = ys_xcalloc(t->nrows ? t->nrows : 1, sizeof *idx);
     const ys_row **items = ys_xcalloc(t->nrows ? t->nrows : 1, sizeof *items);
+    const ys_row *total_row = ys_ck_total_row(t);   /* once, not once per row without a code */
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *r = &t->rows[i];
         int lv = ys_code_level(r->code);
-        bool total = !*r->code && r == ys_ck_total_row(t);
+        bool total = !*r->code && r == total_row;
         if (!total && (lv < 1 || lv > (economic ? 1 : 2))) continue;
         size_t n = ys_ck_children(t, total ? NULL : r, idx);
         for (size_t k = 0; k < n; k++) items[k] = &t->rows[idx[k]];
@@ -69,9 +71,9 @@ static void check_codes(ys_check_ctx *ctx, const ys_table *t, bool economic)
         const ys_row *r = &t->rows[i];
         if (!*r->code) continue;
         int lv = ys_code_level(r->code);
-        ys_buf m = YS_BUF_INIT;
-        ys_ck_row_title(&m, t, r);
+        ys_buf m = YS_BUF_INIT;   /* the row's title, written only for a finding (most rows have none) */
         if (lv == 0 || (economic && lv > 2)) {
+            ys_ck_row_title(&m, t, r);
             ys_buf_printf(&m, ": 科目编码不是%s位", economic ? "3或5" : "3、5或7");
             ys_check_report(ctx, ys_loc_cell(t, r, -1), "%s", ys_buf_str(&m));
         } else if (lv >= 2) {
@@ -87,9 +89,11 @@ static void check_codes(ys_check_ctx *ctx, const ys_table *t, bool economic)
                     break;
                 }
             if (!p) {
+                ys_ck_row_title(&m, t, r);
                 ys_buf_printf(&m, ": 表中没有上级科目 %s (孤立的%s)", parent, lv == 2 ? "款" : "项");
                 ys_check_report(ctx, ys_loc_cell(t, r, -1), "%s", ys_buf_str(&m));
             } else if (above && above != p) {
+                ys_ck_row_title(&m, t, r);
                 ys_buf_printf(&m, ": 列在 %s %s 之下，不以其编码开头 (上级应为 %s)", above->code, above->name, parent);
                 ys_finding *fd = ys_check_report(ctx, ys_loc_cell(t, r, -1), "%s", ys_buf_str(&m));
                 ys_finding_add_loc(fd, ys_loc_cell(t, above, -1));
@@ -142,7 +146,7 @@ static void r23(ys_check_ctx *ctx)
             if (ys_code_level(r->code) == 0 || !*r->name) continue;
             bool dup = false;
             for (size_t s = 0; s < nseen && !dup; s++)
-                dup = seen[s].cls == cls && !strcmp(seen[s].code, r->code) && !strcmp(seen[s].name, r->name);
+                dup = seen[s].cls == cls && ys_text_eq(seen[s].code, r->code) && ys_text_eq(seen[s].name, r->name);
             if (dup) continue;
             if (nseen == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -213,7 +217,7 @@ static void group_by_code(occ_set *set)
     set->by = ys_xmalloc(set->n * sizeof *set->by);
     for (size_t p = 0; p < set->n;) {
         size_t q = p;
-        while (q < set->n && !strcmp(ci[q].code, ci[p].code)) q++;
+        while (q < set->n && ys_text_eq(ci[q].code, ci[p].code)) q++;
         for (size_t k = p; k < q; k++) {
             set->by[k] = ci[k].i;
             set->v[ci[k].i].lo = p, set->v[ci[k].i].hi = q;

@@ -92,7 +92,7 @@ static const ys_row *total_row(const ys_table *t)
 static bool mentions_key_projects(const ys_disclosure *d)
 {
     for (size_t i = 0; i < d->nsections; i++)
-        if (strstr(d->sections[i].text, "重点项目") || strstr(d->sections[i].title, "重点项目")) return true;
+        if (ys_text_find(d->sections[i].text, "重点项目") || ys_text_find(d->sections[i].title, "重点项目")) return true;
     return false;
 }
 
@@ -304,7 +304,7 @@ static void r38(ys_check_ctx *ctx)
         if (!p->code || !*p->code) continue;
         for (size_t k = 0; k < i; k++) {
             const ys_project *q = &d->projects[k];
-            if (strcmp(q->code, p->code) != 0) continue;
+            if (!ys_text_eq(q->code, p->code)) continue;
             ys_buf b = YS_BUF_INIT;
             plabel(&b, p);
             ys_buf_adds(&b, " 与 ");
@@ -325,7 +325,7 @@ static char *level_key(ys_arena *a, const char *s)
 {
     char *k = ys_text_key(a, s ? s : "");
     size_t n = strlen(k), m = strlen("指标");
-    if (n > m && strcmp(k + n - m, "指标") == 0) k[n - m] = '\0';
+    if (n > m && ys_text_eq(k + n - m, "指标")) k[n - m] = '\0';
     return k;
 }
 
@@ -398,9 +398,9 @@ static void pt_tree(ys_check_ctx *ctx)
             const char *k2 = level_key(a, in->level2);
             bool l1_known = false, pair = false;
             for (size_t j = 0; j < t.n; j++) {
-                if (strcmp(t.l1[j], k1) != 0) continue;
+                if (!ys_text_eq(t.l1[j], k1)) continue;
                 l1_known = true;
-                if (strcmp(t.l2[j], k2) == 0) pair = true;
+                if (ys_text_eq(t.l2[j], k2)) pair = true;
             }
             if (pair) continue;
             if (!first) first = in;
@@ -446,8 +446,8 @@ static ind_problem classify(ys_arena *a, const char *k1, const ys_indicator *in)
         (in->description && *in->description && ys_text_same(v, in->description)))
         return IND_RESTATED;
     const char *k2 = level_key(a, in->level2);
-    bool cost = strncmp(k2, "成本", strlen("成本")) == 0 || strcmp(k1, "成本") == 0;
-    if (cost && !(has_digit(v) && strstr(v, "元"))) return IND_COST_NO_MONEY;
+    bool cost = strncmp(k2, "成本", strlen("成本")) == 0 || ys_text_eq(k1, "成本");
+    if (cost && !(has_digit(v) && ys_text_find(v, "元"))) return IND_COST_NO_MONEY;
     if (!has_digit(v) && !is_grade(v)) return IND_NOT_MEASURABLE;
     return IND_OK;
 }

@@ -10,6 +10,7 @@
 #include "check/check.h"
 #include "check/util.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -432,7 +433,7 @@ static void r18(ys_check_ctx *ctx)
 
 static bool note_says_empty(const char *note)
 {
-    return note && (strstr(note, "空表") || strstr(note, "无") || strstr(note, "没有"));
+    return note && (ys_text_find(note, "空表") || ys_text_find(note, "无") || ys_text_find(note, "没有"));
 }
 
 static void r19(ys_check_ctx *ctx)
@@ -449,11 +450,11 @@ static void r19(ys_check_ctx *ctx)
         ys_location at = ys_loc_table(t->id, t->src);
         if (empty && !noted && (id == YS_TABLE_GOV_FUND || id == YS_TABLE_SOE_CAPITAL || id == YS_TABLE_THREE_PUBLIC))
             ys_check_report(ctx, at, "%s没有数据，但没有说明为空表的原因 (空表应列示并加注说明)", ys_table_id_title(t->id));
-        else if (!empty && noted && strstr(t->note, "空表"))
+        else if (!empty && noted && ys_text_find(t->note, "空表"))
             ys_check_report(ctx, at, "%s有数据，却注明为空表：「%s」", ys_table_id_title(t->id), t->note);
         else if (empty && noted) {
             for (size_t k = 0; k < sizeof funds / sizeof *funds; k++)
-                if (funds[k].id == t->id && !strstr(t->note, funds[k].fund))
+                if (funds[k].id == t->id && !ys_text_find(t->note, funds[k].fund))
                     ys_check_report(ctx, at, "%s的空表说明没有提到本表的资金(%s)：「%s」", ys_table_id_title(t->id),
                                     funds[k].fund, t->note);
         }

@@ -33,10 +33,9 @@ static mstr fmt_money(ys_money v, ys_unit u)
     return m;
 }
 
-static bool has(const char *s, const char *w)
-{
-    return s && strstr(s, w) != NULL;
-}
+/* s holds w (s may be NULL). A macro, so that the length of a literal w is a constant (no strlen per
+ * call); s and w are evaluated twice: pass plain names and members only. */
+#define has(s, w) ((s) && ys_text_find((s), (w)) != NULL)
 
 static bool ends_with(const char *s, const char *w)
 {
@@ -305,7 +304,7 @@ static const ys_row *tp_row(const ys_table *t, tp_item want)
 
 static bool nonzero_amount_after(const char *s, const char *word)
 {
-    const char *p = strstr(s, word);
+    const char *p = ys_text_find(s, word);
     if (!p) return false;
     p += strlen(word);
     while (*p && (*p < '0' || *p > '9') && p - s < 1000 && strncmp(p, "，", strlen("，")) != 0) p++;
@@ -326,8 +325,8 @@ static void each_sentence(const char *text, void (*fn)(ys_check_ctx *, const ys_
     bool stop_none = false, semi_none = false;
     while (*p) {
         size_t n = strcspn(p, "\n;");
-        if (!stop_none && (!stop || stop < p)) stop_none = !(stop = strstr(p, "。"));
-        if (!semi_none && (!semi || semi < p)) semi_none = !(semi = strstr(p, "；"));
+        if (!stop_none && (!stop || stop < p)) stop_none = !(stop = ys_text_find(p, "。"));
+        if (!semi_none && (!semi || semi < p)) semi_none = !(semi = ys_text_find(p, "；"));
         size_t cut = n;
         if (stop && (size_t)(stop - p) < cut) cut = (size_t)(stop - p);
         if (semi && (size_t)(semi - p) < cut) cut = (size_t)(semi - p);
@@ -577,7 +576,7 @@ static void r46(ys_check_ctx *ctx)
 
 static void r47_sentence(ys_check_ctx *ctx, const ys_section *s, const char *sent)
 {
-    const char *p = strstr(sent, "占");
+    const char *p = ys_text_find(sent, "占");
     if (!p || !(has(p, "比重") || has(p, "比例"))) return;
     const char *q = p;
     while (*q && (*q < '0' || *q > '9')) q++;

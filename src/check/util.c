@@ -77,7 +77,7 @@ static size_t ordinal_len(const char *s)
     }
     size_t n = strlen(s), i = 0, start;
     int cp;
-    if (n && (s[0] == '(' || strncmp(s, "\xEF\xBC\x88", 3) == 0)) {   /* (一) */
+    if (n && (s[0] == '(' || ys_text_starts(s, "\xEF\xBC\x88"))) {   /* (一) */
         i = s[0] == '(' ? 1 : 3;
         start = i;
         while (i < n) {
@@ -88,7 +88,7 @@ static size_t ordinal_len(const char *s)
         }
         if (i == start) return 0;
         if (i < n && s[i] == ')') return i + 1;
-        if (strncmp(s + i, "\xEF\xBC\x89", 3) == 0) return i + 3;
+        if (ys_text_starts(s + i, "\xEF\xBC\x89")) return i + 3;
         return 0;
     }
     start = 0;
@@ -99,9 +99,9 @@ static size_t ordinal_len(const char *s)
         i = j;
     }
     if (i == start) return 0;
-    if (strncmp(s + i, "\xE3\x80\x81", 3) == 0) return i + 3;   /* 、 */
+    if (ys_text_starts(s + i, "\xE3\x80\x81")) return i + 3;   /* 、 */
     if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) return i + 1;
-    if (strncmp(s + i, "\xEF\xBC\x8E", 3) == 0) return i + 3;   /* ． */
+    if (ys_text_starts(s + i, "\xEF\xBC\x8E")) return i + 3;   /* ． */
     return 0;
 }
 
@@ -116,10 +116,10 @@ const char *ys_ck_strip_ordinal(const char *s)
     while (*s == ' ') s++;
     s += ordinal_len(s);
     while (*s == ' ') s++;
-    if (strncmp(s, "\xE5\x85\xB6\xE4\xB8\xAD", 6) == 0) {   /* 其中 */
+    if (ys_text_starts(s, "\xE5\x85\xB6\xE4\xB8\xAD")) {   /* 其中 */
         s += 6;
         if (*s == ':') s++;
-        else if (strncmp(s, "\xEF\xBC\x9A", 3) == 0) s += 3;
+        else if (ys_text_starts(s, "\xEF\xBC\x9A")) s += 3;
         while (*s == ' ') s++;
     }
     return s;
@@ -151,11 +151,18 @@ bool ys_ck_names_agree(const char *a, const char *b)
 const ys_row *ys_ck_find_label(const ys_table *t, const char *key, const char *const *aliases, size_t from,
                                size_t *index)
 {
-    for (size_t i = from; t && i < t->nrows; i++)
-        if (ys_ck_name_is(ys_ck_label(t, &t->rows[i], key), aliases)) {
+    if (!t) return NULL;
+    /* ys_ck_label's column, looked up once rather than for every row; no column: every label is "" */
+    int col = key ? ys_table_col(t, key) : -1;
+    if (key && col < 0) return NULL;
+    for (size_t i = from; i < t->nrows; i++) {
+        const ys_row *r = &t->rows[i];
+        const char *label = key ? r->cells[col].text : r->name;
+        if (ys_ck_name_is(label ? label : "", aliases)) {
             if (index) *index = i;
-            return &t->rows[i];
+            return r;
         }
+    }
     return NULL;
 }
 
@@ -191,8 +198,8 @@ bool ys_ck_code_below(const char *code, const char *ancestor)
 {
     if (!code || !*code) return false;
     if (!ancestor || !*ancestor) return true;
-    size_t la = strlen(ancestor);
-    return strlen(code) > la && strncmp(code, ancestor, la) == 0;
+    /* code is longer than ancestor and starts with it: no strlen of code */
+    return ys_text_starts(code, ancestor) && code[strlen(ancestor)] != '\0';
 }
 
 size_t ys_ck_children(const ys_table *t, const ys_row *parent, size_t *idx)
@@ -202,6 +209,9 @@ size_t ys_ck_children(const ys_table *t, const ys_row *parent, size_t *idx)
     size_t n = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *r = &t->rows[i];
+        /* under a parent, the cheap prefix test first: most rows fail it at their first bytes (a row
+         * without a code has level 0 and is skipped by the level test anyway) */
+        if (plevel && (!r->code || !ys_text_starts(r->code, parent->code))) continue;
         if (ys_code_level(r->code) != plevel + 1) continue;
         if (plevel && !ys_ck_code_below(r->code, parent->code)) continue;
         idx[n++] = i;

@@ -1,5 +1,6 @@
 /* money.c — exact fixed-point money (see money.h). */
 #include "core/money.h"
+#include "core/text.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -30,14 +31,14 @@ const char *ys_unit_name(ys_unit u)
 ys_unit ys_unit_from_text(const char *s)
 {
     if (!s) return YS_UNIT_UNKNOWN;
-    if (strstr(s, "亿元")) return YS_UNIT_YIYUAN;
-    if (strstr(s, "万元")) return YS_UNIT_WANYUAN;
-    if (strstr(s, "元")) return YS_UNIT_YUAN;
+    if (ys_text_find(s, "亿元")) return YS_UNIT_YIYUAN;
+    if (ys_text_find(s, "万元")) return YS_UNIT_WANYUAN;
+    if (ys_text_find(s, "元")) return YS_UNIT_YUAN;
     return YS_UNIT_UNKNOWN;
 }
 
 /* Matches a UTF-8 sequence at s[i..n); returns its length or 0. */
-static size_t match(const char *s, size_t i, size_t n, const char *lit)
+static inline size_t match(const char *s, size_t i, size_t n, const char *lit)
 {
     size_t l = strlen(lit);
     return (i + l <= n && memcmp(s + i, lit, l) == 0) ? l : 0;
@@ -48,6 +49,8 @@ static bool is_dash_only(const char *s, size_t n)
     /* "-", "--", "—", "——", "–", "－", "/" alone mean an empty cell */
     static const char *const dashes[] = {"-", "\xe2\x80\x94", "\xe2\x80\x93", "\xef\xbc\x8d", "/", "\xe2\x88\x92"};
     if (n == 0) return false;
+    /* every dash starts with one of these bytes: most cells (digits) are answered here */
+    if (s[0] != '-' && s[0] != '/' && s[0] != '\xe2' && s[0] != '\xef') return false;
     size_t i = 0;
     while (i < n) {
         size_t l = 0;

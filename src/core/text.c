@@ -774,7 +774,7 @@ bool ys_text_same(const char *x, const char *y)
 {
     x = x ? x : "";
     y = y ? y : "";
-    if (strcmp(x, y) == 0) return true;   /* equal strings have equal keys */
+    if (ys_text_eq(x, y)) return true;   /* equal strings have equal keys */
     /* fast path: compare key code points as they come, without allocating */
     size_t i = 0, j = 0;
     for (;;) {

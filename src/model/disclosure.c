@@ -1,6 +1,7 @@
 /* disclosure.c — building and querying the disclosure model (see disclosure.h). */
 #include "model/disclosure.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <string.h>
 
@@ -42,7 +43,7 @@ const char *ys_table_id_title(ys_table_id id)
 ys_table_id ys_table_id_parse(const char *name)
 {
     for (size_t i = 0; name && i < sizeof table_names / sizeof *table_names; i++)
-        if (strcmp(table_names[i].name, name) == 0) return table_names[i].id;
+        if (ys_text_eq(table_names[i].name, name)) return table_names[i].id;
     return YS_TABLE_NONE;
 }
 
@@ -111,7 +112,7 @@ int ys_table_col(const ys_table *t, const char *key)
 {
     if (!t || !key) return -1;
     for (size_t i = 0; i < t->ncols; i++)
-        if (strcmp(t->cols[i].key, key) == 0) return (int)i;
+        if (ys_text_eq(t->cols[i].key, key)) return (int)i;
     return -1;
 }
 
@@ -135,7 +136,7 @@ ys_row *ys_table_find_code(const ys_table *t, const char *code)
 {
     if (!t || !code || !*code) return NULL;
     for (size_t i = 0; i < t->nrows; i++)
-        if (strcmp(t->rows[i].code, code) == 0) return &t->rows[i];
+        if (ys_text_eq(t->rows[i].code, code)) return &t->rows[i];
     return NULL;
 }
 
@@ -214,9 +215,10 @@ ys_toc_entry *ys_disclosure_add_toc(ys_disclosure *d)
 int ys_code_level(const char *code)
 {
     if (!code) return 0;
-    size_t n = strlen(code);
-    for (size_t i = 0; i < n; i++)
-        if (code[i] < '0' || code[i] > '9') return 0;
+    /* one pass: count the digits up to the first other byte; a code is digits to its end (no strlen) */
+    size_t n = 0;
+    while (code[n] >= '0' && code[n] <= '9') n++;
+    if (code[n]) return 0;
     return n == 3 ? 1 : n == 5 ? 2 : n == 7 ? 3 : 0;
 }
 

@@ -4,15 +4,14 @@
  * the figures a reader of its printed text finds: the round trip depends on it.
  */
 #include "read/figures.h"
+#include "core/text.h"
 
 #include <stdbool.h>
 #include <string.h>
 
 static bool starts_with(const char *s, const char *p)
 {
-    if (!*p) return true;
-    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
-    return strncmp(s, p, strlen(p)) == 0;
+    return ys_text_starts(s, p);   /* inline, byte by byte (core/text.h) */
 }
 
 /* Whether s[i] can start a clause or sentence mark: every mark below begins with one of these bytes

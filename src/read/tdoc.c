@@ -153,13 +153,23 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         ys_diags_add(diags, YS_DIAG_ERROR, doc->file, 0, 0, "不是文本文件（含二进制内容）");
         return YS_ERR_FORMAT;
     }
-    char *text = NULL;
-    size_t len = 0, bad = 0;
-    ys_status st = ys_text_decode(bytes, n, &text, &len, &td->encoding, &bad);
-    if (st != YS_OK) {
-        ys_diags_add(diags, YS_DIAG_ERROR, doc->file, line_of_offset(bytes, bad), 0,
-                     "无法识别的文本编码：既不是 UTF-8，也不是 GBK/GB18030（第 %zu 字节）", bad + 1);
-        return st;
+    /* UTF-8 input (the common case) is split where it lies: ys_text_decode would only copy it (after
+     * dropping a BOM, as here); everything below reads text[0..len) by length, never up to a NUL.
+     * Other input is decoded into `owned` (GB18030), or refused, exactly as before. */
+    const char *text = bytes;
+    char *owned = NULL;
+    size_t len = n, bad = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3;
+    if (ys_utf8_valid(text, len, NULL)) {
+        td->encoding = "UTF-8";
+    } else {
+        ys_status st = ys_text_decode(bytes, n, &owned, &len, &td->encoding, &bad);
+        if (st != YS_OK) {
+            ys_diags_add(diags, YS_DIAG_ERROR, doc->file, line_of_offset(bytes, bad), 0,
+                         "无法识别的文本编码：既不是 UTF-8，也不是 GBK/GB18030（第 %zu 字节）", bad + 1);
+            return st;
+        }
+        text = owned;
     }
     ys_arena *a = doc->arena;
     size_t cap = count_lines(text, len);
@@ -183,7 +193,7 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         if (end >= len) break;
         start = end + 1;
     }
-    free(text);
+    free(owned);
     split_shaped(td, a, rawlen, diags);
     free(rawlen);
     td->claimed = ys_arena_calloc(a, td->nlines ? td->nlines : 1, 1);

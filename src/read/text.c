@@ -5,9 +5,11 @@
 #include "core/syserr.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 ys_status ys_read_file(const char *path, char **bytes, size_t *n, ys_diags *diags)
 {
@@ -16,7 +18,13 @@ ys_status ys_read_file(const char *path, char **bytes, size_t *n, ys_diags *diag
         ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法打开文件：%s", ys_syserr_text(errno));
         return YS_ERR_IO;
     }
+    /* room for the whole of a regular file at once (and the NUL, and the read that finds the end):
+     * no realloc copying what was read; the loop below still reads to the end whatever the size said */
     size_t cap = 1 << 16, len = 0;
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+        (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX / 4)
+        cap = (size_t)sb.st_size + 2;
     char *buf = malloc(cap);
     if (!buf) {
         fclose(f);

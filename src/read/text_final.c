@@ -67,7 +67,7 @@ static size_t code_headers(ys_arena *a, const ys_tline *l, size_t *pos)
         if (!norm || !*norm) continue;
         /* cheap test first: a normalised cell is NFKC-stable and its key only drops white space and
          * unifies brackets and quotes, so a key ending in 编码 needs a 码 in the cell itself */
-        if (!strstr(norm, "码")) continue;
+        if (!ys_text_find(norm, "码")) continue;
         const char *k = ys_text_key(a, norm);
         size_t kl = strlen(k), sl = strlen("编码");
         if (kl >= sl && strcmp(k + kl - sl, "编码") == 0 && kl <= 3 * 12) pos[n++] = c;
@@ -110,6 +110,9 @@ void ys_text_fold_side_by_side(ys_tdoc *td)
         size_t pos[MAX_BLOCKS];
         const ys_tline *h = &td->lines[i];
         if (h->nfilled < 4) continue;
+        /* one search per line before one per cell: the line's key is its cells' keys one after the other,
+         * and a cell holding 码 keeps it in its key, so a key without 码 means no code header at all */
+        if (!ys_text_find(h->key, "码")) continue;
         size_t nb = code_headers(a, h, pos);
         if (nb < 2) continue;
         if (!same_blocks(h, pos, nb)) continue;

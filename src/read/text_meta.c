@@ -41,9 +41,7 @@ static const struct {
 
 static bool starts_with(const char *s, const char *p)
 {
-    if (!*p) return true;
-    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
-    return strncmp(s, p, strlen(p)) == 0;
+    return ys_text_starts(s, p);   /* inline, byte by byte (core/text.h) */
 }
 
 static bool all_digits(const char *s, size_t n)
@@ -70,14 +68,14 @@ static bool title_like(const ys_tline *l)
     if (l->nfilled != 1) return false;
     const char *k = l->key;
     if (longer_than(k, 60)) return false;
-    return !strchr(k, ',') && !strchr(k, ';') && !strstr(k, "\xe3\x80\x82") /* 。 */;
+    return !strchr(k, ',') && !strchr(k, ';') && !ys_text_find(k, "\xe3\x80\x82") /* 。 */;
 }
 
 /* Sentence punctuation that a department name never holds. */
 static bool has_sentence_punct(const char *s)
 {
-    return strstr(s, ",") || strstr(s, "\xe3\x80\x82") || strstr(s, "\xe3\x80\x81") /* 、 */ ||
-           strstr(s, ";") || strstr(s, ":");
+    return ys_text_find(s, ",") || ys_text_find(s, "\xe3\x80\x82") || ys_text_find(s, "\xe3\x80\x81") /* 、 */ ||
+           ys_text_find(s, ";") || ys_text_find(s, ":");
 }
 
 /* "323 赵县人力资源和社会保障局" → code "323", name "赵县…" (normalised text keeps the space). */
@@ -199,7 +197,7 @@ void ys_text_read_meta(ys_tdoc *td, ys_diags *diags)
         if (!split_department_line(l, &name, &cl)) continue;
         const char *text = ys_tline_cell(l, (size_t)ys_tline_first(l));
         size_t k = 0;
-        while (k < nseen && strcmp(seen[k].text, text) != 0) k++;
+        while (k < nseen && !ys_text_eq(seen[k].text, text)) k++;
         if (k == nseen) {
             if (nseen == MAX_DEPARTMENT_LINES) continue;
             seen[nseen].text = text;
@@ -224,7 +222,7 @@ void ys_text_read_meta(ys_tdoc *td, ys_diags *diags)
         int lineno = l->lineno;
 
         /* 预算年度：2024 / 决算年度：2024 (number possibly on the next non-blank line) */
-        const char *yp = strstr(k, "年度:");
+        const char *yp = ys_text_find(k, "年度:");
         if (yp && (yp - k) <= 12) {
             const char *v = yp + strlen("年度:");
             int y = year_at(v);
@@ -244,22 +242,22 @@ void ys_text_read_meta(ys_tdoc *td, ys_diags *diags)
             const char *cell = l->cells[c].norm;
             if (!*cell) continue;
             if (starts_with(cell, "单位") || starts_with(cell, "金额单位")) {
-                const char *colon = strstr(cell, ":");
+                const char *colon = ys_text_find(cell, ":");
                 if (!colon || (size_t)(colon - cell) > strlen("金额单位")) continue;
                 ys_unit u = ys_unit_from_text(colon);
                 if (u != YS_UNIT_UNKNOWN) unit_count[u]++;
             }
             /* 决算 column headers */
-            if (cell[0] == '\xE5' && (strcmp(cell, "决算数") == 0 || strcmp(cell, "年初预算数") == 0))
+            if (cell[0] == '\xE5' && (ys_text_eq(cell, "决算数") || ys_text_eq(cell, "年初预算数")))
                 signal_add(&kind, YS_KIND_FINAL, lineno);
         }
 
         if (!title_like(l)) continue;
         signal_add(&year, title_year(k), lineno);
         /* the four words, each looked for once, and only in a key that holds 算 (E7 AE 97) */
-        bool suan = strstr(k, "\xe7\xae\x97") != NULL;
-        bool dep_b = suan && strstr(k, "部门预算"), dep_f = suan && strstr(k, "部门决算");
-        bool unit_b = suan && strstr(k, "单位预算"), unit_f = suan && strstr(k, "单位决算");
+        bool suan = ys_text_find(k, "\xe7\xae\x97") != NULL;
+        bool dep_b = suan && ys_text_find(k, "部门预算"), dep_f = suan && ys_text_find(k, "部门决算");
+        bool unit_b = suan && ys_text_find(k, "单位预算"), unit_f = suan && ys_text_find(k, "单位决算");
         bool dep = dep_b || dep_f;
         bool unit = unit_b || unit_f;
         bool budget = dep_b || unit_b;
@@ -268,7 +266,7 @@ void ys_text_read_meta(ys_tdoc *td, ys_diags *diags)
         if (budget != final) signal_add(&kind, budget ? YS_KIND_BUDGET : YS_KIND_FINAL, lineno);
 
         /* fallback department: the name before the year of the 情况说明 / 目录 title */
-        if (!d->meta.department && (strstr(k, "情况说明") || strstr(k, "目录")) && title_year(k)) {
+        if (!d->meta.department && (ys_text_find(k, "情况说明") || ys_text_find(k, "目录")) && title_year(k)) {
             const char *cell = ys_tline_cell(l, (size_t)ys_tline_first(l));
             const char *p = cell;
             while (*p && !(year_at(p) && (p == cell || p[-1] < '0' || p[-1] > '9'))) p++;

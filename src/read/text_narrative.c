@@ -30,9 +30,7 @@
 
 static bool starts_with(const char *s, const char *p)
 {
-    if (!*p) return true;
-    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
-    return strncmp(s, p, strlen(p)) == 0;
+    return ys_text_starts(s, p);   /* inline, byte by byte (core/text.h) */
 }
 
 /* Value of a Chinese numeral "一" … "九十九" at s; *len its bytes; 0 when none. */
@@ -71,7 +69,7 @@ static bool heading_of(const ys_tline *l, int *num, const char **number, size_t 
     size_t len;
     int n = cn_number(c, &len);
     if (!n || !starts_with(c + len, "、")) return false;
-    if (ys_utf8_len(c) > MAX_HEADING_CPS || strstr(c, "\xe3\x80\x82") /* 。 */) return false;
+    if (ys_utf8_len(c) > MAX_HEADING_CPS || ys_text_find(c, "\xe3\x80\x82") /* 。 */) return false;
     *num = n;
     *number = c;
     *numlen = len;
@@ -83,7 +81,7 @@ static bool heading_of(const ys_tline *l, int *num, const char **number, size_t 
 /* s with every "**" removed, in the arena. */
 static const char *strip_bold(ys_arena *a, const char *s)
 {
-    if (!strstr(s, "**")) return s;
+    if (!ys_text_find(s, "**")) return s;
     ys_buf b = YS_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (p[0] == '*' && p[1] == '*') {
@@ -107,7 +105,7 @@ static size_t find_start(const ys_tdoc *td, bool *titled)
         const char *number, *title;
         size_t nl;
         if (td->claimed[i] || l->nfilled != 1) continue;
-        if (strstr(l->key, "情况说明") && ys_utf8_len(l->key) <= 80 && !heading_of(l, &num, &number, &nl, &title)) {
+        if (ys_text_find(l->key, "情况说明") && ys_utf8_len(l->key) <= 80 && !heading_of(l, &num, &number, &nl, &title)) {
             *titled = true;
             return i;
         }

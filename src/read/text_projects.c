@@ -72,8 +72,7 @@ static ys_project *proj(ctx *c)
 
 static bool starts_with(const char *s, const char *p)
 {
-    if (*p && *s != *p) return false;   /* the common answer, without strlen and strncmp */
-    return strncmp(s, p, strlen(p)) == 0;
+    return ys_text_starts(s, p);   /* inline, byte by byte (core/text.h) */
 }
 
 static bool ends_with(const char *s, const char *p)
@@ -129,7 +128,7 @@ static bool project_title(const ys_tline *l, int *seq)
 {
     if (l->nfilled != 1 || ys_tline_first(l) != 0) return false;
     const char *k = l->key;
-    if (!ends_with(k, "绩效目标表") || strstr(k, "整体")) return false;
+    if (!ends_with(k, "绩效目标表") || ys_text_find(k, "整体")) return false;
     *seq = -1;
     size_t n = 0;
     while (k[n] >= '0' && k[n] <= '9' && n < 6) n++;
@@ -349,8 +348,8 @@ static bool is_indicator_header(const ys_tline *l)
 {
     bool l1 = false, l2 = false;
     for (size_t i = 0; i < l->ncells; i++) {
-        if (strcmp(l->cells[i].norm, "一级指标") == 0) l1 = true;
-        if (strcmp(l->cells[i].norm, "二级指标") == 0) l2 = true;
+        if (ys_text_eq(l->cells[i].norm, "一级指标")) l1 = true;
+        if (ys_text_eq(l->cells[i].norm, "二级指标")) l2 = true;
     }
     return l1 && l2;
 }
@@ -361,12 +360,12 @@ static void read_indicator_header(ctx *c, const ys_tline *l)
     for (size_t i = 0; i < l->ncells; i++) {
         const char *k = l->cells[i].norm;
         int f = -1;
-        if (strcmp(k, "一级指标") == 0) f = F_L1;
-        else if (strcmp(k, "二级指标") == 0) f = F_L2;
-        else if (strcmp(k, "三级指标") == 0) f = F_L3;
-        else if (strstr(k, "描述") || strcmp(k, "指标内容") == 0) f = F_DESC;
-        else if (strstr(k, "依据")) f = F_BASIS;
-        else if (strstr(k, "指标值") || strcmp(k, "目标值") == 0) f = F_VALUE;
+        if (ys_text_eq(k, "一级指标")) f = F_L1;
+        else if (ys_text_eq(k, "二级指标")) f = F_L2;
+        else if (ys_text_eq(k, "三级指标")) f = F_L3;
+        else if (ys_text_find(k, "描述") || ys_text_eq(k, "指标内容")) f = F_DESC;
+        else if (ys_text_find(k, "依据")) f = F_BASIS;
+        else if (ys_text_find(k, "指标值") || ys_text_eq(k, "目标值")) f = F_VALUE;
         if (f >= 0 && c->ind_col[f] < 0) c->ind_col[f] = (int)i;
     }
     c->ind_header = true;
@@ -435,7 +434,7 @@ static void read_indicator_row(ctx *c, size_t li)
 static bool has_point(const ys_project *p, const char *label, size_t *at)
 {
     for (size_t i = 0; i < p->nschedule; i++)
-        if (strcmp(p->schedule[i].label, label) == 0) {
+        if (ys_text_eq(p->schedule[i].label, label)) {
             *at = i;
             return true;
         }
@@ -448,7 +447,7 @@ static void add_point(ctx *c, size_t li, const char *label, const char *value)
     size_t at;
     if (has_point(p, label, &at)) {
         /* a repeated header+values pair: nothing new unless the value differs */
-        if (strcmp(p->schedule[at].value.text, value) != 0)
+        if (!ys_text_eq(p->schedule[at].value.text, value))
             ys_diags_add(c->diags, YS_DIAG_WARNING, c->td->file, c->td->lines[li].lineno, 0,
                          "项目绩效目标表“%s”的资金支出计划重复列出“%s”，数值不同（%s 与 %s），取第一次的数值",
                          p->name, label, p->schedule[at].value.text, value);
@@ -539,7 +538,7 @@ static void read_schedule_header(ctx *c, size_t li)
     for (size_t i = 0; i < MAX_SCHED_COLS; i++) c->sched_label[i] = NULL;
     for (size_t i = 0; i < l->ncells && i < MAX_SCHED_COLS; i++)
         c->sched_label[i] = sched_label(a, l->cells[i].norm);
-    if (strstr(l->norm, "%")) proj(c)->schedule_percent = true;
+    if (ys_text_find(l->norm, "%")) proj(c)->schedule_percent = true;
     for (size_t i = 0; i < l->ncells; i++) {
         const char *v = l->cells[i].norm;
         if (*v && !sched_label(a, v) && !starts_with(v, "资金支出计划")) points_cell(a, v, sink_point, &ps);
@@ -551,7 +550,7 @@ static bool is_page_header(const ctx *c, const ys_tline *l)
     const char *k = l->key;
     if (l->nfilled == 1 && (starts_with(k, "单位:") || starts_with(k, "金额单位:"))) return true;
     if (starts_with(k, "预算年度") || starts_with(k, "决算年度")) return true;
-    return c->page_header && strcmp(k, c->page_header) == 0;
+    return c->page_header && ys_text_eq(k, c->page_header);
 }
 
 /* ---- one table ------------------------------------------------------------------------------- */
@@ -594,7 +593,7 @@ static size_t read_project(ctx *c, size_t title, int seq)
         const char *v;
         int first = ys_tline_first(l);
         if (is_page_header(c, l)) {
-            if (strstr(l->key, "单位:")) {
+            if (ys_text_find(l->key, "单位:")) {
                 ys_unit u = ys_unit_from_text(l->norm);
                 if (u != YS_UNIT_UNKNOWN) p->unit = u;
             }

@@ -102,9 +102,7 @@ typedef struct {
 
 static bool starts_with(const char *s, const char *p)
 {
-    if (!*p) return true;
-    if (*s != *p) return false;   /* the common answer, without strlen and strncmp */
-    return strncmp(s, p, strlen(p)) == 0;
+    return ys_text_starts(s, p);   /* inline, byte by byte (core/text.h) */
 }
 
 static bool ends_with(const char *s, const char *p)
@@ -128,8 +126,8 @@ static bool all_digits(const char *s)
 
 static bool has_sentence_punct(const char *s)
 {
-    return strstr(s, ",") || strstr(s, "\xe3\x80\x82") /* 。 */ || strstr(s, ";") ||
-           strstr(s, "\xe3\x80\x81") /* 、 */ || strstr(s, ":");
+    return ys_text_find(s, ",") || ys_text_find(s, "\xe3\x80\x82") /* 。 */ || ys_text_find(s, ";") ||
+           ys_text_find(s, "\xe3\x80\x81") /* 、 */ || ys_text_find(s, ":");
 }
 
 /* A string without ASCII spaces, in a. */
@@ -206,7 +204,7 @@ static bool words_prefix(const ys_tpl_words *w, const char *key)
 static bool words_equal(const ys_tpl_words *w, const char *key)
 {
     for (size_t i = 0; i < w->n; i++)
-        if (strcmp(key, w->keys[i]) == 0) return true;
+        if (ys_text_eq(key, w->keys[i])) return true;
     return false;
 }
 
@@ -237,7 +235,7 @@ static bool is_dept_text(ctx *c, const char *norm, const char *key)
         if (starts_with(key, w) && key[strlen(w)] == ':' && key[strlen(w) + 1]) return true;
     }
     if (c->dept_key && *c->dept_key) {
-        const char *hit = strstr(key, c->dept_key);
+        const char *hit = ys_text_find(key, c->dept_key);
         if (hit) {
             /* what is left besides the name must be its code (digits) */
             size_t pre = (size_t)(hit - key);
@@ -294,7 +292,7 @@ static const char *year_in(ctx *c, const char *key)
         while (is_digit(p[d])) d++;
         if (d != 4) continue;
         const char *tail = p + 4;
-        if (*tail && strcmp(tail, "\xe5\xb9\xb4" /* 年 */) != 0) continue;
+        if (*tail && !ys_text_eq(tail, "\xe5\xb9\xb4" /* 年 */)) continue;
         return ys_arena_strndup(c->tmp, p, 4);
     }
     return NULL;
@@ -427,10 +425,10 @@ static int header_lookup(const ys_tpl_table *tt, const char *key, const char *co
         if (!variants[v] || !*variants[v]) continue;
         for (size_t i = 0; i < tt->nheaders; i++) {
             const ys_tpl_header *h = &tt->headers[i];
-            if (strcmp(h->alias, variants[v]) != 0) continue;
+            if (!ys_text_eq(h->alias, variants[v])) continue;
             if (h->role != YS_TPL_COL) return (int)i;
             bool taken = false;
-            for (size_t u = 0; u < nused && !taken; u++) taken = strcmp(used[u], h->key) == 0;
+            for (size_t u = 0; u < nused && !taken; u++) taken = ys_text_eq(used[u], h->key);
             if (!taken) return (int)i;
             if (fallback < 0) fallback = (int)i;
         }
@@ -607,7 +605,7 @@ static void build_columns(rd *r)
         }
         if (!*leaf) continue;
         const char *key = key_of(c, leaf);
-        if (!unit_header && strstr(key, "\xe5\x8d\x95\xe4\xbd\x8d" /* 单位 */) &&
+        if (!unit_header && ys_text_find(key, "\xe5\x8d\x95\xe4\xbd\x8d" /* 单位 */) &&
             ys_unit_from_text(key) != YS_UNIT_UNKNOWN)
             unit_header = leaf;
         int h = group_leaf_lookup(r, p, leaf_line, leaf, used, nused);
@@ -629,7 +627,7 @@ static void build_columns(rd *r)
         case YS_TPL_GROUP: break;
         case YS_TPL_COL: {
             bool dup = false;
-            for (size_t u = 0; u < nused && !dup; u++) dup = strcmp(used[u], th->key) == 0;
+            for (size_t u = 0; u < nused && !dup; u++) dup = ys_text_eq(used[u], th->key);
             if (dup)
                 ys_diags_add(c->diags, YS_DIAG_WARNING, td->file, td->lines[leaf_line].lineno, 0,
                              "%s：表头“%s”重复（列键 %s），该列不参与核对", ys_table_id_title(r->id), leaf,
@@ -656,7 +654,7 @@ static void build_columns(rd *r)
             const ys_column *col = &cols[r->colpos[p]];
             int idx = *col->key ? ys_table_col(existing, col->key) : -1;
             for (size_t k = 0; idx < 0 && !*col->key && k < existing->ncols; k++)
-                if (strcmp(existing->cols[k].header, col->header) == 0) idx = (int)k;
+                if (ys_text_eq(existing->cols[k].header, col->header)) idx = (int)k;
             r->colpos[p] = idx;
             if (idx >= 0) r->colkind[p] = existing->cols[idx].kind;
         }
@@ -741,7 +739,7 @@ static void set_cell(rd *r, ys_cell *cell, ys_col_kind kind, const char *text, c
         cell->kind = *text ? YS_CELL_TEXT : YS_CELL_EMPTY;
         break;
     }
-    cell->raw = (raw && strcmp(raw, cell->text) != 0) ? ys_arena_strdup(d->arena, raw) : NULL;
+    cell->raw = (raw && !ys_text_eq(raw, cell->text)) ? ys_arena_strdup(d->arena, raw) : NULL;
 }
 
 /* Join a continuation onto a text: dropped when the text already ends with it (repeated overflow). */
@@ -1017,7 +1015,7 @@ static size_t read_table(ctx *c, size_t title, ys_table_id id)
             r.state = S_ROWS;
             continue;
         }
-        if (r.state == S_ROWS && r.first_hdr_key && strcmp(l->key, r.first_hdr_key) == 0) r.state = S_HEAD;
+        if (r.state == S_ROWS && r.first_hdr_key && ys_text_eq(l->key, r.first_hdr_key)) r.state = S_HEAD;
         if (r.state == S_HEAD && is_header_line(c, id, l)) {
             td->claimed[i] = 1;
             if (!r.t && r.nhdr < MAX_HEADER_LINES) {

@@ -64,12 +64,12 @@ static bool numbered_section(const char *key)
 
 static ys_table_id table_of(const char *key)
 {
-    if (numbered_section(key) || !strstr(key, "表")) return YS_TABLE_NONE;
-    if (strstr(key, "绩效目标")) return YS_TABLE_NONE;
+    if (numbered_section(key) || !ys_text_find(key, "表")) return YS_TABLE_NONE;
+    if (ys_text_find(key, "绩效目标")) return YS_TABLE_NONE;
     for (size_t i = 0; i < sizeof toc_tables / sizeof *toc_tables; i++) {
         bool all = true;
         for (int k = 0; k < 3 && toc_tables[i].kw[k]; k++)
-            if (!strstr(key, toc_tables[i].kw[k])) all = false;
+            if (!ys_text_find(key, toc_tables[i].kw[k])) all = false;
         if (all) return toc_tables[i].id;
     }
     return YS_TABLE_NONE;
@@ -140,7 +140,7 @@ void ys_text_read_toc(ys_tdoc *td, ys_diags *diags)
     size_t start = td->nlines;
     for (size_t i = 0; i < limit; i++) {
         const ys_tline *l = &td->lines[i];
-        if (l->nfilled == 1 && strstr(l->key, "目录") && ys_utf8_len(l->key) <= 40) {
+        if (l->nfilled == 1 && ys_text_find(l->key, "目录") && ys_utf8_len(l->key) <= 40) {
             start = i + 1;
             td->claimed[i] = 1;
             break;

@@ -33,10 +33,8 @@ static const char *const item_name[IT__COUNT] = {
     "三、公务接待费", NULL,
 };
 
-static bool has(const char *key, const char *w)
-{
-    return strstr(key, w) != NULL;
-}
+/* A macro, so that ys_text_find sees the literal word (its length a constant, no strlen per call). */
+#define has(key, w) (ys_text_find((key), (w)) != NULL)
 
 /* The item a header cell names; vehicle_group: a group header 公务用车… stands over 小计/购置费/运行费. */
 static int item_of(const char *key, bool vehicle_group)
@@ -157,6 +155,14 @@ static bool sideways_at(const ys_tdoc *td, ys_arena *a, size_t i, block *b)
 {
     const ys_tline *h = &td->lines[i];
     if (h->nfilled < 3) return false;
+    /* the title is looked for first, alone: without one among the six lines above, the loop below
+     * cannot set `title` (its title test does not depend on g), so the answer is false either way */
+    bool any_title = false;
+    for (size_t k = i; k > 0 && i - k < 6 && !any_title; k--) {
+        const ys_tline *u = &td->lines[k - 1];
+        any_title = u->nfilled == 1 && has(u->key, "三公") && has(u->key, "表");
+    }
+    if (!any_title) return false;
     bool title = false;
     size_t g = i;
     for (size_t k = i; k > 0 && i - k < 6 && !title; k--) {
