@@ -141,7 +141,7 @@ static category classify(const ys_figure *f)
     if (has(l, "一般公共预算")) return CAT_GPB;
     if (has(l, "基金")) return CAT_GOV_FUND;
     if (has(l, "国有资本")) return CAT_SOE;
-    if (has(l, "收支")) return CAT_BOTH;
+    if (has(l, "收支") || has(l, "收入支出")) return CAT_BOTH;   /* 收支总计, 收入支出总计 */
     if (ends_with(l, "收入") || ends_with(l, "收入合计") || ends_with(l, "收入总计") || ends_with(l, "收入预算") ||
         ends_with(l, "总收入"))
         return has(l, "财政专户") || has(l, "其他") || has(l, "事业") || has(l, "经营") ? CAT_NONE : CAT_INCOME;
@@ -158,12 +158,14 @@ static void candidates(const ys_disclosure *d, category c, cands *cs)
     case CAT_INCOME:
     case CAT_BOTH:
         add_summary(cs, d, YS_TABLE_SUMMARY, true, "收入总计", "in_amount", "收支总表收入总计");
+        add_summary(cs, d, YS_TABLE_SUMMARY, true, "总计", "in_amount", "收支总表总计");   /* 决算: 总计 | 总计 */
         add_summary(cs, d, YS_TABLE_SUMMARY, true, "本年收入合计", "in_amount", "收支总表本年收入合计");
         add_total(cs, d, YS_TABLE_INCOME, "total", "收入总表合计");
         if (c == CAT_INCOME) break;
         /* fall through */
     case CAT_EXPENSE:
         add_summary(cs, d, YS_TABLE_SUMMARY, false, "支出总计", "out_amount", "收支总表支出总计");
+        add_summary(cs, d, YS_TABLE_SUMMARY, false, "总计", "out_amount", "收支总表总计");
         add_summary(cs, d, YS_TABLE_SUMMARY, false, "本年支出合计", "out_amount", "收支总表本年支出合计");
         add_total(cs, d, YS_TABLE_EXPENSE, "total", "支出总表合计");
         break;

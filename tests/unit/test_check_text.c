@@ -137,6 +137,36 @@ static void test_r41(void **state)
     ys_disclosure_free(d);
 }
 
+/* A 决算's 收支总表 ends with 总计 | 总计 (本年收入合计 + 年初结转和结余 = 本年支出合计 + 年末结转和结余): the
+ * text's "收入支出总计" is that row, not 本年支出合计. */
+static void test_r41_final_total(void **state)
+{
+    (void)state;
+    const char *cases[][2] = {{"9859.38万元", "0"}, {"9800.00万元", "1"}};
+    for (size_t k = 0; k < 2; k++) {
+        ys_disclosure *d = ys_disclosure_new("t.txt");
+        d->meta.unit = YS_UNIT_WANYUAN;
+        d->meta.kind = YS_KIND_FINAL;
+        ys_column sc[] = {{"项目", "in_item", YS_COL_LABEL}, {"决算数", "in_amount", YS_COL_MONEY},
+                          {"项目", "out_item", YS_COL_LABEL}, {"决算数", "out_amount", YS_COL_MONEY}};
+        ys_table *t = ys_disclosure_add_table(d, YS_TABLE_SUMMARY, "收入支出决算总表", 4, sc);
+        t->unit = YS_UNIT_WANYUAN;
+        ys_row *r = ys_table_add_row(d, t, -1, "", "");
+        ys_cell_set_printed(d, &r->cells[0], "本年收入合计", YS_UNIT_WANYUAN, nosrc), set(d, r, 1, "9746.50");
+        ys_cell_set_printed(d, &r->cells[2], "本年支出合计", YS_UNIT_WANYUAN, nosrc), set(d, r, 3, "9759.38");
+        r = ys_table_add_row(d, t, -1, "", "");
+        ys_cell_set_printed(d, &r->cells[0], "总计", YS_UNIT_WANYUAN, nosrc), set(d, r, 1, "9859.38");
+        ys_cell_set_printed(d, &r->cells[2], "总计", YS_UNIT_WANYUAN, nosrc), set(d, r, 3, "9859.38");
+        ys_section *s = ys_disclosure_add_section(d, "一", "收入支出决算总体情况说明");
+        fig(d, s, "2024年度收入支出总计", cases[k][0]);
+        ys_findings f;
+        run(d, "R41", &f);
+        assert_int_equal(count_rule(&f, "R41", YS_SEV_ERROR), cases[k][1][0] - '0');
+        ys_findings_release(&f);
+        ys_disclosure_free(d);
+    }
+}
+
 static void test_r42_r43(void **state)
 {
     (void)state;
@@ -219,6 +249,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_r41),
+        cmocka_unit_test(test_r41_final_total),
         cmocka_unit_test(test_r42_r43),
         cmocka_unit_test(test_r44_to_r48),
     };
