@@ -346,6 +346,15 @@ static line_kind text_kind(ctx *c, const char *norm, const char *key)
     return LK_OTHER;
 }
 
+/* Is the next non-blank line a one-cell note ("注：…", "说明：…")? */
+static bool intro_of_note(ctx *c, size_t i)
+{
+    const ys_tdoc *td = c->td;
+    while (i < td->nlines && td->lines[i].blank) i++;
+    if (i >= td->nlines || td->lines[i].nfilled != 1) return false;
+    return text_kind(c, only_cell(&td->lines[i]), td->lines[i].key) == LK_NOTE;
+}
+
 /* ---- titles and headers ------------------------------------------------------------------------------ */
 
 /* The table a one-cell line is the title of (longest alias that ends it), or YS_TABLE_NONE. */
@@ -998,6 +1007,9 @@ static size_t read_table(ctx *c, size_t title, ys_table_id id)
             }
             const char *norm = only_cell(l);
             line_kind k = text_kind(c, norm, l->key);
+            /* a sentence that introduces the note under it ("…并在本表下方作下述说明：" then "说明：…") is part
+             * of the table's notes, not the end of the table */
+            if (k == LK_OTHER && ends_with(norm, ":") && intro_of_note(c, i + 1)) k = LK_NOTE;
             if (k == LK_OTHER) break;
             td->claimed[i] = 1;
             switch (k) {
