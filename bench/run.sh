@@ -6,10 +6,12 @@
 # 1 s for everything); BENCH_NO_BUILD=1 skips it, BENCH_NO_AUDIT=1 skips the audit part.
 #
 # Uses hyperfine when it is installed (scripts/install-deps.sh bench; tried once, optional), otherwise
-# BENCH_RUNS (default 5) timed runs with `date +%s%N`, keeping the best of each.
+# timed runs with `date +%s%N`: BENCH_RUNS (default 5) runs of the audit and BENCH_WC_RUNS (default 40)
+# of the cheap `wc -l`, whose time swings by a third between runs of the same files. Both are reported
+# as minimum and median, and the ratio as min/min and median/median (what is measured is unchanged).
 #
-# Environment: YUSUAN (binary, default ./yusuan), BENCH_FILES, BENCH_RUNS, BENCH_SAMPLE, BENCH_NO_BUILD,
-# BENCH_NO_AUDIT (and those of bench/build.sh).
+# Environment: YUSUAN (binary, default ./yusuan), BENCH_FILES, BENCH_RUNS, BENCH_WC_RUNS, BENCH_SAMPLE,
+# BENCH_NO_BUILD, BENCH_NO_AUDIT (and those of bench/build.sh).
 set -eu
 cd "$(dirname "$0")/.."
 YUSUAN=${YUSUAN:-./yusuan}
@@ -19,6 +21,7 @@ if [ -n "${BENCH_NO_AUDIT:-}" ]; then
 fi
 FILES=${BENCH_FILES:-300}
 RUNS=${BENCH_RUNS:-5}
+WC_RUNS=${BENCH_WC_RUNS:-40}
 SAMPLE=${BENCH_SAMPLE:-examples/zhaoxian-hrss-2024/published.txt}
 [ -x "$YUSUAN" ] || { echo "bench: $YUSUAN not built (make first)" >&2; exit 2; }
 
@@ -42,39 +45,47 @@ audit_cmd="$YUSUAN audit --format json $dir/*.txt >/dev/null 2>&1 || true"
 wc_cmd="wc -l $dir/*.txt >/dev/null"
 
 ns_now() { date +%s%N; }
-best_ns() {   # best wall time in ns of RUNS runs of a shell command
-    best=
+min_median() {   # "min median" in seconds of N runs of a shell command
     r=0
-    while [ "$r" -lt "$RUNS" ]; do
+    : >"$dir/t"
+    while [ "$r" -lt "$2" ]; do
         t0=$(ns_now); sh -c "$1"; t1=$(ns_now)
-        t=$((t1 - t0))
-        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+        echo $((t1 - t0)) >>"$dir/t"
         r=$((r + 1))
     done
-    echo "$best"
+    sort -n "$dir/t" | awk '{ t[NR] = $1 } END {   # awk: no %d on ns (mawk clamps)
+        m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+        printf "%.6f %.6f\n", t[1] / 1e9, m / 1e9 }'
+}
+hf_min_median() {   # the same from hyperfine's JSON ("min": 0.123, "median": 0.125)
+    mn=$(grep '"min"' "$1" | sed 's/.*: *//; s/,.*//')
+    md=$(grep '"median"' "$1" | sed 's/.*: *//; s/,.*//')
+    echo "$mn $md"
 }
 
 sh scripts/install-deps.sh bench >/dev/null 2>&1 || true
 if command -v hyperfine >/dev/null 2>&1 && [ -z "${BENCH_NO_HYPERFINE:-}" ]; then
-    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$dir/h.json" \
-        -n "yusuan audit --format json" "sh -c '$audit_cmd'" -n "wc -l" "sh -c '$wc_cmd'" || true
-    # min times in seconds, from hyperfine's JSON ("min": 0.123,)
-    mins=$(grep '"min"' "$dir/h.json" | sed 's/[^0-9.e-]//g')
-    a_s=$(echo "$mins" | sed -n 1p)
-    w_s=$(echo "$mins" | sed -n 2p)
-    how="hyperfine, min of $RUNS runs"
+    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$dir/ha.json" \
+        -n "yusuan audit --format json" "sh -c '$audit_cmd'" || true
+    hyperfine -N --warmup 3 --runs "$WC_RUNS" --export-json "$dir/hw.json" \
+        -n "wc -l" "sh -c '$wc_cmd'" || true
+    a_mm=$(hf_min_median "$dir/ha.json")
+    w_mm=$(hf_min_median "$dir/hw.json")
+    how="hyperfine"
 else
     sh -c "$wc_cmd"; sh -c "$audit_cmd"   # warm the page cache
-    a_s=$(best_ns "$audit_cmd" | awk '{printf "%.6f", $1 / 1e9}')   # awk: no %d on ns (mawk clamps)
-    w_s=$(best_ns "$wc_cmd" | awk '{printf "%.6f", $1 / 1e9}')
-    how="date +%s%N, best of $RUNS runs"
+    a_mm=$(min_median "$audit_cmd" "$RUNS")
+    w_mm=$(min_median "$wc_cmd" "$WC_RUNS")
+    how="date +%s%N"
 fi
-awk -v a="$a_s" -v w="$w_s" -v b="$bytes" -v f="$FILES" -v how="$how" 'BEGIN {
-    if (w <= 0) w = 1e-6
-    printf "bench: (%s)\n", how
-    printf "bench: yusuan audit --format json  %8.3f s  %8.1f MB/s  %7.2f ms/file\n", a, b/1e6/a, a*1e3/f
-    printf "bench: wc -l                       %8.3f s  %8.1f MB/s\n", w, b/1e6/w
-    printf "bench: ratio audit / wc -l         %8.1f×  (goal: within 50×)\n", a/w
+awk -v a="$a_mm" -v w="$w_mm" -v b="$bytes" -v f="$FILES" -v how="$how" -v ra="$RUNS" -v rw="$WC_RUNS" 'BEGIN {
+    split(a, A, " "); split(w, W, " ")
+    if (W[1] <= 0) W[1] = 1e-6
+    if (W[2] <= 0) W[2] = 1e-6
+    printf "bench: (%s; audit %d runs, wc -l %d runs; min and median wall time)\n", how, ra, rw
+    printf "bench: yusuan audit --format json  min %8.3f s  median %8.3f s  %8.1f MB/s  %7.2f ms/file (min)\n", A[1], A[2], b/1e6/A[1], A[1]*1e3/f
+    printf "bench: wc -l                       min %8.3f s  median %8.3f s  %8.1f MB/s (min)\n", W[1], W[2], b/1e6/W[1]
+    printf "bench: ratio audit / wc -l         min/min %6.1f×  median/median %6.1f×  (goal: within 50×)\n", A[1]/W[1], A[2]/W[2]
 }'
 [ -n "${BENCH_NO_BUILD:-}" ] || YUSUAN=$YUSUAN sh bench/build.sh
 [ -n "${BENCH_NO_PDF:-}" ] || YUSUAN=$YUSUAN sh bench/pdf.sh

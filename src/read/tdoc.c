@@ -18,7 +18,9 @@ static size_t count_lines(const char *s, size_t n)
     return c;
 }
 
-static bool looks_binary(const char *s, size_t n)
+/* True when s[0..n) looks binary (a NUL, or more than 5 % control bytes); *ff tells whether it holds
+ * a form feed (the control bytes are looked at anyway). */
+static bool looks_binary(const char *s, size_t n, bool *ff)
 {
     size_t ctl = 0, i = 0;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -34,6 +36,7 @@ static bool looks_binary(const char *s, size_t n)
             m &= m - 1;
             unsigned char c = (unsigned char)s[i + b];
             if (c == 0) return true;
+            if (c == '\f') *ff = true;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
         }
     }
@@ -41,6 +44,7 @@ static bool looks_binary(const char *s, size_t n)
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0) return true;
+        if (c == '\f') *ff = true;
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
     }
     return ctl * 20 > n;   /* more than 5 % control bytes */
@@ -54,11 +58,12 @@ static int line_of_offset(const char *s, size_t off)
     return line;
 }
 
-/* The line s[0..n) in the arena, without form feeds; its length in *len. */
-static const char *raw_line(ys_arena *a, const char *s, size_t n, size_t *len)
+/* The line s[0..n) in the arena, without form feeds; its length in *len. ff: the text may hold form
+ * feeds (false: it holds none, no need to look). */
+static const char *raw_line(ys_arena *a, const char *s, size_t n, size_t *len, bool ff)
 {
     *len = n;
-    if (!memchr(s, '\f', n)) return ys_arena_strndup(a, s, n);
+    if (!ff || !memchr(s, '\f', n)) return ys_arena_strndup(a, s, n);
     char *r = ys_arena_alloc(a, n + 1), *o = r;
     for (size_t i = 0; i < n; i++)
         if (s[i] != '\f') *o++ = s[i];
@@ -149,7 +154,8 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         ys_diags_add(diags, YS_DIAG_ERROR, doc->file, 0, 0, "文件为空");
         return YS_ERR_FORMAT;
     }
-    if (looks_binary(bytes, n)) {
+    bool ff = false;   /* a form feed in the bytes */
+    if (looks_binary(bytes, n, &ff)) {
         ys_diags_add(diags, YS_DIAG_ERROR, doc->file, 0, 0, "不是文本文件（含二进制内容）");
         return YS_ERR_FORMAT;
     }
@@ -170,6 +176,7 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
             return st;
         }
         text = owned;
+        ff = true;   /* decoded text: look for form feeds line by line, as before */
     }
     ys_arena *a = doc->arena;
     size_t cap = count_lines(text, len);
@@ -186,7 +193,7 @@ ys_status ys_tdoc_load(ys_tdoc *td, ys_disclosure *doc, const char *bytes, size_
         ys_tline *l = &td->lines[td->nlines];
         l->lineno = (int)td->nlines + 1;
         /* form feeds (page breaks of pdftotext) are dropped from the text */
-        l->raw = raw_line(a, text + start, e - start, &rawlen[td->nlines]);
+        l->raw = raw_line(a, text + start, e - start, &rawlen[td->nlines], ff);
         doc->lines[td->nlines] = l->raw;
         td->nlines++;
         doc->nlines = td->nlines;

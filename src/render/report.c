@@ -274,25 +274,31 @@ static size_t json_escape(char *o, const unsigned char *u, size_t n)
     return (size_t)(w - o);
 }
 
-/* True when u[0..n) is valid UTF-8 (as ys_utf8_valid) with nothing to escape. */
-static bool json_plain(const unsigned char *u, size_t n)
+/* The length of the longest plain prefix of the NUL-terminated u (valid UTF-8, nothing to escape),
+ * found in the same pass as the string's length (no strlen first): u[result] is the NUL when the whole
+ * string is plain.
+ * Valid UTF-8 is recognised without decoding for two-byte sequences and three-byte ones with leads
+ * E1–EC and EE–EF (neither can be overlong or a surrogate); any other multi-byte sequence stops the
+ * prefix: json_escape, which checks it exactly, then decides (the same bytes are written either way). */
+static size_t json_plain_len(const unsigned char *u)
 {
     size_t i = 0;
-    while (i < n) {
+    for (;;) {
         unsigned c = u[i];
-        if (json_class[c] == 0) {
+        if (json_class[c] == 0) {   /* NUL is class 1 */
             i++;
             continue;
         }
-        if (json_class[c] == 1) return false;
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
-            i += 3;
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;   /* u[i + 1] is not the NUL (a continuation byte), so u[i + 2] may be read */
             continue;
         }
-        if (ys_utf8_next((const char *)u, n, &i) < 0) return false;
+        if (c >= 0xC2 && c <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {   /* two bytes, never overlong (· × ±) */
+            i += 2;
+            continue;
+        }
+        return i;
     }
-    return true;
 }
 
 static void json_str(ys_buf *out, const char *s)
@@ -301,8 +307,8 @@ static void json_str(ys_buf *out, const char *s)
         json_raw(out, "null", 4);
         return;
     }
-    size_t n = strlen(s);
-    if (json_plain((const unsigned char *)s, n)) {   /* the common case: nothing to escape, copied whole */
+    size_t n = json_plain_len((const unsigned char *)s);
+    if (!s[n]) {   /* the common case: nothing to escape, copied whole */
         char *o = json_room(out, n + 2);
         o[0] = '"';
         memcpy(o + 1, s, n);
@@ -311,6 +317,7 @@ static void json_str(ys_buf *out, const char *s)
         out->data[out->len] = '\0';
         return;
     }
+    n += strlen(s + n);
     char *o = json_room(out, 6 * n + 2);
     size_t w = json_escape(o, (const unsigned char *)s, n);
     if (!w) {
