@@ -617,6 +617,16 @@ static const char *core_label(ys_arena *a, const char *label)
     return k;
 }
 
+/* The words of a figure's sentence before its label: the clause that qualifies it ("在面向小微企业预留的
+ * 项目中，由小微企业中标的，" before "采购金额164.87万元"); "" when the label opens the sentence. */
+static const char *qualifier(ys_arena *a, const ys_figure *f)
+{
+    if (!f->context || !f->label || !*f->label) return "";
+    const char *at = ys_text_find(f->context, f->label);
+    if (!at || at == f->context) return "";
+    return ys_text_key(a, ys_arena_strndup(a, f->context, (size_t)(at - f->context)));
+}
+
 static void r48(ys_check_ctx *ctx)
 {
     const ys_disclosure *d = ctx->doc;
@@ -645,6 +655,10 @@ static void r48(ys_check_ctx *ctx)
             for (size_t j = section_start; j < m; j++) {
                 if (strcmp(keys[j], key) != 0) continue;
                 const ys_figure *g = figs[j];
+                /* the same words qualified by two different clauses name two amounts (采购金额 of the
+                 * 中小企业 projects; 采购金额 of the 小微企业 ones) */
+                const char *qf = qualifier(a, f), *qg = qualifier(a, g);
+                if (*qf && *qg && strcmp(qf, qg) != 0) continue;
                 ys_unit u = f->unit ? f->unit : doc_unit(d, NULL);
                 ys_money env = ys_money_envelope(1, u, f->decimals) + ys_money_envelope(1, g->unit ? g->unit : u, g->decimals);
                 if (absm(f->amount - g->amount) > env) {

@@ -167,6 +167,28 @@ static void test_r41_final_total(void **state)
     }
 }
 
+/* R48: the same words in two sentences, each qualified by its own clause, are two amounts; the same words
+ * unqualified (or qualified alike) are one amount stated twice. */
+static void test_r48_qualified(void **state)
+{
+    (void)state;
+    for (int same = 0; same < 2; same++) {
+        ys_disclosure *d = ys_disclosure_new("t.txt");
+        d->meta.unit = YS_UNIT_WANYUAN;
+        ys_section *s = ys_disclosure_add_section(d, "二", "政府采购情况");
+        ys_figure *f = fig(d, s, "采购金额", "225.10万元");
+        f->context = "在面向中小企业预留的政府采购项目中,由中小企业供应商中标或成交的,采购金额225.10万元;";
+        f = fig(d, s, "采购金额", "164.87万元");
+        f->context = same ? "在面向中小企业预留的政府采购项目中,由中小企业供应商中标或成交的,采购金额164.87万元;"
+                          : "在面向小微企业预留政府采购项目中,由小微企业供应商中标或成交的,采购金额164.87万元;";
+        ys_findings fs;
+        run(d, "R48", &fs);
+        assert_int_equal(count_rule(&fs, "R48", YS_SEV_WARNING), same);
+        ys_findings_release(&fs);
+        ys_disclosure_free(d);
+    }
+}
+
 static void test_r42_r43(void **state)
 {
     (void)state;
@@ -250,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_r41),
         cmocka_unit_test(test_r41_final_total),
+        cmocka_unit_test(test_r48_qualified),
         cmocka_unit_test(test_r42_r43),
         cmocka_unit_test(test_r44_to_r48),
     };
