@@ -343,6 +343,27 @@ static void each_sentence(const char *text, void (*fn)(ys_check_ctx *, const ys_
     ys_buf_release(&b);
 }
 
+/* "持平" and a non-zero 增加/减少 in one part of the sentence: the parts are cut at "其中", which turns to
+ * an item of the total ("…比上年减少0.15万元，其中：因公出国(境)费与上年持平" is no contradiction). */
+static bool flat_with_change(const char *sent)
+{
+    ys_buf part = YS_BUF_INIT;
+    bool found = false;
+    for (const char *p = sent; *p && !found;) {
+        const char *q = ys_text_find(p + 1, "其中");
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        ys_buf_reset(&part);
+        ys_buf_add(&part, p, n);
+        const char *t = ys_buf_str(&part);
+        bool flat = has(t, "持平") || has(t, "无增减") || has(t, "一致") || has(t, "不变");
+        found = flat && ((has(t, "增加") && nonzero_amount_after(t, "增加")) ||
+                         (has(t, "减少") && nonzero_amount_after(t, "减少")));
+        p += n;
+    }
+    ys_buf_release(&part);
+    return found;
+}
+
 static void change_sentence(ys_check_ctx *ctx, const ys_section *s, const char *sent)
 {
     bool up = has(sent, "增加"), down = has(sent, "减少");
@@ -357,7 +378,7 @@ static void change_sentence(ys_check_ctx *ctx, const ys_section *s, const char *
             ys_check_report_sev(ctx, YS_SEV_WARNING, at, "“三公”经费说明“%s”%s%s", sent, amount ? "" : "未说明增减金额",
                                 reason ? "" : (amount ? "未说明原因" : "，也未说明原因"));
     }
-    if (flat && ((up && nonzero_amount_after(sent, "增加")) || (down && nonzero_amount_after(sent, "减少"))))
+    if (flat && (up || down) && flat_with_change(sent))
         ys_check_report(ctx, at, "“三公”经费说明自相矛盾：“%s”既说持平又给出非零增减额", sent);
 }
 

@@ -10,6 +10,10 @@
  * so the table stage does not take the titles for tables and the narrative stage does not take the
  * 情况说明 heading for its start.
  *
+ * A 目录 title followed by no page-numbered entry (a 决算 whose 目录 is a list of headings) is read as
+ * the run of short heading-like lines after it (read_plain_toc): entries with page 0, a line holding two
+ * numbered entries split into two; so the body's own headings, not these, start the 情况说明 sections.
+ *
  * An entry names a standard table when its title is not a numbered section ("一、…") and holds the
  * keywords of `toc_tables` below (first match wins: the specific before the general).
  */
@@ -18,9 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/text.h"
 
 #define TOC_SEARCH_LINES 200   /* the TOC is near the top */
+#define TOC_PLAIN_MAX_LINES 80    /* a 目录 without page numbers: at most this many lines */
+#define TOC_PLAIN_MAX_CPS 80      /* … each at most this long (two entries on one line included) */
+#define TOC_PLAIN_MAX_CELLS 3
+#define TOC_PLAIN_MAX_TAIL_CPS 8  /* … its cells after the first short ("2024", "年度部门决算") */
 
 /* Title keywords → table id; every keyword of a row must occur in the title's key. */
 static const struct {
@@ -131,18 +140,162 @@ static size_t next_nonblank(const ys_tdoc *td, size_t i)
     return i;
 }
 
+/* Value of a numbered heading's prefix at s, "一、" … "九十九、"; *len its bytes up to and including
+ * the "、"; 0 when s does not start with one. */
+static int cn_numbered(const char *s, size_t *len)
+{
+    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int v = 0, cur = 0;
+    size_t i = 0, l;
+    while (is_cn_digit(s + i, &l)) {
+        if (strncmp(s + i, "十", l) == 0) {
+            v += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else {
+            cur = 0;
+            for (int k = 1; k < 10; k++)
+                if (strncmp(s + i, digits[k], l) == 0) cur = k;
+        }
+        i += l;
+    }
+    v += cur;
+    if (i == 0 || v == 0 || strncmp(s + i, "、", strlen("、")) != 0) return 0;
+    *len = i + strlen("、");
+    return v;
+}
+
+/* A line of a 目录 without page numbers: a short heading, not a sentence nor a table row: 1–3 cells
+ * (pdftotext splits "第二部分…局<TAB>2024<TAB>年度部门决算"), the later cells short, some CJK, no
+ * sentence punctuation. */
+static bool plain_entry_line(const ys_tline *l)
+{
+    if (l->nfilled == 0 || l->nfilled > TOC_PLAIN_MAX_CELLS) return false;
+    if (ys_utf8_len(l->key) > TOC_PLAIN_MAX_CPS) return false;
+    if (ys_text_find(l->key, "。") || ys_text_find(l->key, "；") || ys_text_find(l->key, "：") ||
+        ys_text_find(l->key, ":") || ys_text_find(l->key, ";"))
+        return false;
+    int first = ys_tline_first(l);
+    const char *head = ys_tline_cell(l, (size_t)first);
+    bool marker = strspn(head, "0123456789.、") == strlen(head);   /* "1.<TAB>2023年部门收入预算总表" */
+    for (size_t c = (size_t)first + 1; c < l->ncells && !marker; c++)
+        if (ys_utf8_len(ys_tline_cell(l, c)) > TOC_PLAIN_MAX_TAIL_CPS) return false;
+    size_t i = 0, n = strlen(l->key);
+    while (i < n)
+        if (ys_is_cjk(ys_utf8_next(l->key, n, &i))) return true;
+    return false;
+}
+
+/* "第三部分" at s: *len its bytes. */
+static bool part_at(const char *s, size_t *len)
+{
+    size_t i = strlen("第"), l;
+    if (strncmp(s, "第", i) != 0 || !is_cn_digit(s + i, &l)) return false;
+    while (is_cn_digit(s + i, &l)) i += l;
+    if (strncmp(s + i, "部分", strlen("部分")) != 0) return false;
+    *len = i + strlen("部分");
+    return true;
+}
+
+static void add_plain_entry(ys_tdoc *td, size_t line, const char *title, size_t n)
+{
+    ys_arena *a = td->doc->arena;
+    ys_toc_entry *e = ys_disclosure_add_toc(td->doc);
+    e->title = ys_arena_strndup(a, title, n);
+    e->page = 0;
+    e->table = table_of(ys_text_key(a, e->title));
+    e->src = ys_tdoc_source(td, line);
+}
+
+/* One line of a 目录 without page numbers as entries: a numbered line holding further entries of the
+ * next numbers ("六、…表七、…表", a two-column 目录 read row by row) is split into them; "第一部分…" is
+ * an entry; any other line ("表", "情况说明": the wrapped end of a part's title) is only claimed. */
+static void add_plain_entries(ys_tdoc *td, size_t line)
+{
+    const ys_tline *l = &td->lines[line];
+    ys_buf b = YS_BUF_INIT;
+    for (size_t c = 0; c < l->ncells; c++) ys_buf_adds(&b, ys_tline_cell(l, c));
+    const char *t = ys_buf_str(&b);
+    size_t n = b.len, pl;
+    int num = cn_numbered(t, &pl);
+    if (num || part_at(t, &pl)) {
+        size_t from = 0, i = pl;
+        bool prev_digit = false;
+        while (i < n) {
+            size_t at = i, dl, nl;
+            if (part_at(t + at, &nl)) {   /* "…表第三部分…": the next part starts, numbering again */
+                add_plain_entry(td, line, t + from, at - from);
+                from = at;
+                num = 0;
+                i = at + nl;
+                prev_digit = false;
+                continue;
+            }
+            if (!prev_digit && cn_numbered(t + at, &nl) == num + 1) {
+                add_plain_entry(td, line, t + from, at - from);
+                from = at;
+                num++;
+                i = at + nl;
+                prev_digit = false;
+                continue;
+            }
+            prev_digit = is_cn_digit(t + at, &dl);
+            ys_utf8_next(t, n, &i);
+        }
+        add_plain_entry(td, line, t + from, n - from);
+    }
+    ys_buf_release(&b);
+}
+
+/* A 目录 whose entries have no page numbers (a 决算 with its 目录 as a list of headings): from start,
+ * the run of short heading-like lines, ended by the first other line (body text, a table row), by a
+ * claimed line, or by a line repeating one of the run (the body starts again with the first part's
+ * title). At least three lines, or it is not a 目录. */
+static void read_plain_toc(ys_tdoc *td, size_t start)
+{
+    size_t end = start, n = 0;
+    for (size_t i = start; i < td->nlines && i < start + TOC_PLAIN_MAX_LINES; i++) {
+        const ys_tline *l = &td->lines[i];
+        if (l->blank) continue;
+        if (td->claimed[i] || !plain_entry_line(l)) break;
+        bool again = false;
+        for (size_t j = start; j < i && !again; j++)
+            if (!td->lines[j].blank && strcmp(td->lines[j].key, l->key) == 0) again = true;
+        if (again) break;
+        end = i + 1;
+        n++;
+    }
+    if (n < 3) return;
+    for (size_t i = start; i < end; i++) {
+        if (td->lines[i].blank) continue;
+        const char *title;
+        int page = 0;
+        if (entry_of(td->doc->arena, &td->lines[i], &title, &page)) {
+            ys_toc_entry *e = ys_disclosure_add_toc(td->doc);
+            e->title = title;
+            e->page = page;
+            e->table = table_of(ys_text_key(td->doc->arena, title));
+            e->src = ys_tdoc_source(td, i);
+        } else {
+            add_plain_entries(td, i);
+        }
+        td->claimed[i] = 1;
+    }
+}
+
 void ys_text_read_toc(ys_tdoc *td, ys_diags *diags)
 {
     (void)diags;
     ys_disclosure *d = td->doc;
     ys_arena *a = d->arena;
     size_t limit = td->nlines < TOC_SEARCH_LINES ? td->nlines : TOC_SEARCH_LINES;
-    size_t start = td->nlines;
+    size_t start = td->nlines, ntoc0 = d->ntoc;
+    bool titled = false;
     for (size_t i = 0; i < limit; i++) {
         const ys_tline *l = &td->lines[i];
         if (l->nfilled == 1 && ys_text_find(l->key, "目录") && ys_utf8_len(l->key) <= 40) {
             start = i + 1;
             td->claimed[i] = 1;
+            titled = true;
             break;
         }
     }
@@ -185,4 +338,5 @@ void ys_text_read_toc(ys_tdoc *td, ys_diags *diags)
         }
         break;
     }
+    if (titled && d->ntoc == ntoc0) read_plain_toc(td, start);
 }

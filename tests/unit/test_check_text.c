@@ -189,6 +189,28 @@ static void test_r48_qualified(void **state)
     }
 }
 
+/* R42: "持平" of an item after 其中 does not contradict the total's change; of the total itself it does. */
+static void test_r42_flat_item(void **state)
+{
+    (void)state;
+    static const char *const text[] = {
+        "2024年“三公”经费支出预算比上年减少0.4万元，下降3.5%，主要原因是从严控制，其中：因公出国（境）费与上年持平。",
+        "2024年“三公”经费支出预算与上年持平，减少0.4万元，主要原因是从严控制。",
+    };
+    for (int k = 0; k < 2; k++) {
+        ys_disclosure *d = sample("1443.71万元", "124.4万元", "11.1万元");
+        d->sections[2].text = text[k];
+        ys_findings f;
+        run(d, "R42", &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.count; i++)
+            if (f.items[i].severity == YS_SEV_ERROR && strstr(f.items[i].message, "既说持平")) n++;
+        assert_int_equal(n, (size_t)k);
+        ys_findings_release(&f);
+        ys_disclosure_free(d);
+    }
+}
+
 static void test_r42_r43(void **state)
 {
     (void)state;
@@ -273,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_r41),
         cmocka_unit_test(test_r41_final_total),
         cmocka_unit_test(test_r48_qualified),
+        cmocka_unit_test(test_r42_flat_item),
         cmocka_unit_test(test_r42_r43),
         cmocka_unit_test(test_r44_to_r48),
     };

@@ -3,7 +3,8 @@
  * sample's 情况说明 (preamble + sections 一 … 十一, their text, the figures of sections 二, 三, 四 and 九
  * with labels and exact amounts in 分), and hand-made texts for figure parsing (units, thousands
  * separators, years, percentages and document numbers that are not figures, labels after a previous
- * figure), headings whose numbers must increase, and a narrative without a 情况说明 title.
+ * figure), headings whose numbers must increase, a narrative without a 情况说明 title, and one after a
+ * 目录 without page numbers (read/text_toc.c) whose entries must not become its sections.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -263,6 +264,70 @@ static void headings_increase(void **state)
     done(&x);
 }
 
+/* A 目录 without page numbers (a 决算 read from PDF): its lines are TOC entries, never sections; a line
+ * of a two-column 目录 holding two entries is two entries; the body's headings start the sections. */
+static void toc_without_pages(void **state)
+{
+    (void)state;
+    doc x;
+    ys_diags_init(&x.dg);
+    x.d = ys_disclosure_new("n.txt");
+    const char *t = "某局2024年度部门决算\n"
+                    "目 录\n"
+                    "第一部分某局概况\n"
+                    "\n"
+                    "第二部分某局\t2024\t年度部门决算\n"
+                    "情况说明\n"
+                    "一、收入支出决算总体情况说明\n"
+                    "二、一般公共预算财政拨款基本支出决算情况说明三、财政拨款“三公”经费支出决算情况说明\n"
+                    "四、其他重要事项说明\n"
+                    "第一部分某局概况\n"
+                    "主要职能：负责本区规划。\n"
+                    "第二部分某局2024年度部门决算\n"
+                    "情况说明\n"
+                    "一、收入支出决算总体情况说明\n"
+                    "收入支出总计100.00万元。\n"
+                    "二、一般公共预算财政拨款基本支出决算情况说明\n"
+                    "基本支出50.00万元。\n"
+                    "三、财政拨款“三公”经费支出决算情况说明\n"
+                    "公务接待费支出1.00万元。\n"
+                    "四、其他重要事项说明\n"
+                    "无。\n";
+    assert_int_equal(ys_tdoc_load(&x.td, x.d, t, strlen(t), &x.dg), YS_OK);
+    ys_text_read_toc(&x.td, &x.dg);
+    static const char *const toc[] = {
+        "第一部分某局概况", "第二部分某局2024年度部门决算", "一、收入支出决算总体情况说明",
+        "二、一般公共预算财政拨款基本支出决算情况说明", "三、财政拨款“三公”经费支出决算情况说明", "四、其他重要事项说明",
+    };
+    assert_int_equal(x.d->ntoc, sizeof toc / sizeof *toc);
+    for (size_t i = 0; i < x.d->ntoc; i++) {
+        assert_string_equal(x.d->toc[i].title, toc[i]);
+        assert_int_equal(x.d->toc[i].page, 0);
+    }
+    for (size_t i = 1; i < 9; i++) assert_true(x.td.lines[i].blank || x.td.claimed[i]);   /* 目 录 … 四 */
+    assert_false(x.td.claimed[9]);   /* the body's 第一部分 ends the 目录 */
+    ys_text_read_narrative(&x.td, &x.dg);
+    assert_int_equal(x.d->nsections, 5);
+    assert_string_equal(x.d->sections[0].title, "情况说明");
+    assert_int_equal(x.d->sections[0].src.line, 13);
+    assert_string_equal(x.d->sections[3].number, "三");
+    assert_string_equal(x.d->sections[3].title, "财政拨款“三公”经费支出决算情况说明");
+    assert_string_equal(x.d->sections[3].text, "公务接待费支出1.00万元。");
+    assert_int_equal(x.d->sections[3].src.line, 18);
+    assert_string_equal(x.d->sections[4].text, "无。");
+    done(&x);
+
+    /* two short lines after 目录 are no 目录: nothing claimed, as without the rule */
+    ys_diags_init(&x.dg);
+    x.d = ys_disclosure_new("n.txt");
+    t = "目录\n一、概况\n二、说明\n本单位2024年收入10万元。\n";
+    assert_int_equal(ys_tdoc_load(&x.td, x.d, t, strlen(t), &x.dg), YS_OK);
+    ys_text_read_toc(&x.td, &x.dg);
+    assert_int_equal(x.d->ntoc, 0);
+    assert_false(x.td.claimed[1]);
+    done(&x);
+}
+
 static void garbage_does_not_crash(void **state)
 {
     (void)state;
@@ -286,6 +351,7 @@ int main(void)
         cmocka_unit_test(sample_figures_three_four),
         cmocka_unit_test(figure_parsing),
         cmocka_unit_test(headings_increase),
+        cmocka_unit_test(toc_without_pages),
         cmocka_unit_test(garbage_does_not_crash),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
