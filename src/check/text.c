@@ -564,8 +564,10 @@ static void r45(ys_check_ctx *ctx)
 
 static void r46_sentence(ys_check_ctx *ctx, const ys_section *s, const char *sent)
 {
+    /* both orders: templates print either word first ("下降(增长)27.78%") */
     static const char *const residue[] = {"增加(减少)", "增加（减少）", "增(减)", "增（减）", "增长(下降)", "增长（下降）",
-                                          "上升(下降)", "上升（下降）"};
+                                          "上升(下降)", "上升（下降）", "减少(增加)", "减少（增加）", "减(增)", "减（增）",
+                                          "下降(增长)", "下降（增长）", "下降(上升)", "下降（上升）"};
     if (!strchr(sent, '(') && !has(sent, "\xef\xbc\x88")) return;   /* each holds ( or （ */
     ys_location at = ys_loc_table(YS_TABLE_NARRATIVE, s->src);
     at.name = (char *)s->title;

@@ -211,6 +211,25 @@ static void test_r42_flat_item(void **state)
     }
 }
 
+/* R46: template residue with either direction word first. */
+static void test_r46_residue_orders(void **state)
+{
+    (void)state;
+    static const char *const text[] = {"“三公”经费比上年减少0.15万元，下降(增长)27.78%。",
+                                       "“三公”经费比上年增加(减少)0.15万元。", "“三公”经费比上年减少0.15万元，下降27.78%。"};
+    for (int k = 0; k < 3; k++) {
+        ys_disclosure *d = sample("1443.71万元", "124.4万元", "11.1万元");
+        d->sections[2].text = text[k];
+        ys_findings f;
+        run(d, "R46", &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.count; i++) n += strstr(f.items[i].message, "模板残留") != NULL;
+        assert_int_equal(n, k < 2 ? 1 : 0);
+        ys_findings_release(&f);
+        ys_disclosure_free(d);
+    }
+}
+
 static void test_r42_r43(void **state)
 {
     (void)state;
@@ -296,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_r41_final_total),
         cmocka_unit_test(test_r48_qualified),
         cmocka_unit_test(test_r42_flat_item),
+        cmocka_unit_test(test_r46_residue_orders),
         cmocka_unit_test(test_r42_r43),
         cmocka_unit_test(test_r44_to_r48),
     };
