@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/syserr.h"
 #include "read/lines.h"
 #include "read/read.h"
 
@@ -60,7 +61,7 @@ static ys_status run_pdftotext(const char *path, ys_buf *out, ys_diags *diags)
             close(po[0]);
             close(po[1]);
         }
-        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法创建管道：%s", strerror(errno));
+        ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法创建管道：%s", ys_syserr_text(errno));
         return YS_ERR_IO;
     }
     /* a path that starts with '-' would be read as an option */
@@ -90,7 +91,7 @@ static ys_status run_pdftotext(const char *path, ys_buf *out, ys_diags *diags)
             ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0,
                          "读取 PDF 需要 pdftotext（poppler-utils），未找到该程序；请安装 poppler-utils 和 poppler-data");
         else
-            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法运行 pdftotext：%s", strerror(rc));
+            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法运行 pdftotext：%s", ys_syserr_text(rc));
         return YS_ERR_IO;
     }
     ys_buf err = YS_BUF_INIT;

@@ -37,6 +37,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/syserr.h"
 
 /* ---- geometry and fonts --------------------------------------------------------------------------- */
 
@@ -1126,7 +1127,7 @@ ys_status ys_render_pdf(const ys_disclosure *d, const char *path, ys_diags *diag
         snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid());
         FILE *f = fopen(tmp, "wb");
         if (!f) {
-            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", strerror(errno));
+            ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "无法写入文件：%s", ys_syserr_text(errno));
             st = YS_ERR_IO;
         } else {
             cs = run_pass(&P, f);
@@ -1135,7 +1136,7 @@ ys_status ys_render_pdf(const ys_disclosure *d, const char *path, ys_diags *diag
             bad |= fclose(f) != 0;
             if (bad || P.page != P.total || rename(tmp, path) != 0) {
                 ys_diags_add(diags, YS_DIAG_ERROR, path, 0, 0, "写入 PDF 文件失败：%s",
-                             cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : strerror(errno));
+                             cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : ys_syserr_text(errno));
                 remove(tmp);
                 st = YS_ERR_IO;
             }
