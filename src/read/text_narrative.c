@@ -10,6 +10,12 @@
  * unclaimed non-blank lines joined by "\n" (tables inside a section are read, and claimed, by the table
  * and project stages); markdown bold "**" is stripped.
  *
+ * A heading printed on one line with its section's first sentence ("九、国有资本经营预算财政拨款收入支出
+ * 决算情况说明上海市…无…收入和支出。", sh-ghzy) starts that section when the 目录 lists the heading: a
+ * line whose comparison key begins with the key of a numbered TOC entry "N、title" (number included)
+ * and goes on is that heading plus the first line of its text — only when N is above the last section's
+ * number and no later heading line "N、…" starts the section otherwise.
+ *
  * Figures: every number followed by a money unit (亿元/万元/元) is a ys_figure, parsed exactly. Its
  * label is the text before it back to the previous clause boundary (，。；、！？ or the previous figure;
  * "：" is kept: "其中:一般公共预算收入"), trimmed; after a previous figure a leading 和/及/以及 is
@@ -97,6 +103,76 @@ static const char *strip_bold(ys_arena *a, const char *s)
 
 /* ---- the stage ------------------------------------------------------------------------------- */
 
+/* The numbered TOC entries ("N、title") with their comparison keys, for glued_heading. */
+typedef struct {
+    int num;
+    const char *key;
+    size_t keylen;
+} toc_heading;
+
+static toc_heading *toc_headings(const ys_tdoc *td, size_t *n)
+{
+    const ys_disclosure *d = td->doc;
+    *n = 0;
+    if (!d->ntoc) return NULL;
+    toc_heading *r = ys_arena_alloc(d->arena, d->ntoc * sizeof *r);
+    for (size_t i = 0; i < d->ntoc; i++) {
+        const char *t = d->toc[i].title;
+        size_t len;
+        int num = t ? cn_number(t, &len) : 0;
+        if (!num || !starts_with(t + len, "、")) continue;
+        const char *k = ys_text_key(d->arena, t);
+        size_t kl = strlen(k);
+        if (kl <= len + strlen("、")) continue;   /* a bare "N、" */
+        r[*n] = (toc_heading){num, k, kl};
+        (*n)++;
+    }
+    return r;
+}
+
+/* Whether an unclaimed heading line "num、…" follows line i. */
+static bool heading_later(const ys_tdoc *td, size_t i, int num)
+{
+    for (size_t j = i + 1; j < td->nlines; j++) {
+        int n;
+        const char *number, *title;
+        size_t nl;
+        if (!td->claimed[j] && heading_of(&td->lines[j], &n, &number, &nl, &title) && n == num) return true;
+    }
+    return false;
+}
+
+/* Line i begins with the title of a numbered TOC entry above last and goes on: *num, *cut the bytes of
+ * its normalised text holding the title (number included). */
+static bool glued_heading(const ys_tdoc *td, size_t i, const toc_heading *th, size_t nth, int last, int *num,
+                          size_t *cut)
+{
+    const ys_tline *l = &td->lines[i];
+    const toc_heading *best = NULL;
+    size_t klen = strlen(l->key);
+    for (size_t k = 0; k < nth; k++)
+        if (th[k].num > last && klen > th[k].keylen && strncmp(l->key, th[k].key, th[k].keylen) == 0 &&
+            (!best || th[k].keylen > best->keylen))
+            best = &th[k];
+    if (!best || heading_later(td, i, best->num)) return false;
+    /* the key never is longer than its text: the title ends at or after byte keylen of the line */
+    ys_arena *a = td->doc->arena;
+    const char *s = l->norm;
+    size_t n = strlen(s);
+    for (size_t p = best->keylen; p < n; p++) {
+        if (((unsigned char)s[p] & 0xC0) == 0x80) continue;   /* inside a code point */
+        const char *k = ys_text_key(a, ys_arena_strndup(a, s, p));
+        int c = strcmp(k, best->key);
+        if (c == 0) {
+            *num = best->num;
+            *cut = p;
+            return true;
+        }
+        if (strlen(k) > best->keylen) break;
+    }
+    return false;
+}
+
 static size_t find_start(const ys_tdoc *td, bool *titled)
 {
     for (size_t i = 0; i < td->nlines; i++) {
@@ -130,6 +206,8 @@ void ys_text_read_narrative(ys_tdoc *td, ys_diags *diags)
     bool titled = false;
     size_t start = find_start(td, &titled);
     if (start >= td->nlines) return;
+    size_t nth;
+    const toc_heading *th = toc_headings(td, &nth);
 
     ys_section *sec = NULL;
     ys_buf text = YS_BUF_INIT;
@@ -161,8 +239,26 @@ void ys_text_read_narrative(ys_tdoc *td, ys_diags *diags)
             td->claimed[i] = 1;
             continue;
         }
+        size_t cut;
+        const char *rest = NULL;
+        if (sec && glued_heading(td, i, th, nth, last, &num, &cut)) {
+            d->sections[sec_index].text = ys_arena_strndup(a, ys_buf_str(&text), text.len);
+            ys_buf_reset(&text);
+            const char *h = ys_arena_strndup(a, l->norm, cut);
+            size_t hl;
+            cn_number(h, &hl);
+            const char *t = h + hl + strlen("、");
+            while (*t == ' ' || *t == '\t') t++;
+            char *nb = ys_arena_strndup(a, h, hl);
+            sec = ys_disclosure_add_section(d, nb, strip_bold(a, t));
+            sec_index = d->nsections - 1;
+            sec->src = ys_tdoc_source(td, i);
+            last = num;
+            rest = l->norm + cut;
+            while (*rest == ' ' || *rest == '\t') rest++;
+        }
         if (!sec) continue;
-        const char *line = strip_bold(a, l->norm);
+        const char *line = strip_bold(a, rest ? rest : l->norm);
         if (text.len) ys_buf_addc(&text, '\n');
         ys_buf_adds(&text, line);
         ys_figures_scan(d, &d->sections[sec_index], line, ys_tdoc_source(td, i));

@@ -4,12 +4,14 @@
  * with labels and exact amounts in 分), and hand-made texts for figure parsing (units, thousands
  * separators, years, percentages and document numbers that are not figures, labels after a previous
  * figure), headings whose numbers must increase, a narrative without a 情况说明 title, and one after a
- * 目录 without page numbers (read/text_toc.c) whose entries must not become its sections.
+ * 目录 without page numbers (read/text_toc.c) whose entries must not become its sections, and a heading
+ * the 目录 lists printed on one line with its section's first sentence.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -328,6 +330,76 @@ static void toc_without_pages(void **state)
     done(&x);
 }
 
+/* Reads t's 目录 and narrative into x. */
+static void load_toc(doc *x, const char *t)
+{
+    ys_diags_init(&x->dg);
+    x->d = ys_disclosure_new("n.txt");
+    assert_int_equal(ys_tdoc_load(&x->td, x->d, t, strlen(t), &x->dg), YS_OK);
+    ys_text_read_toc(&x->td, &x->dg);
+    ys_text_read_narrative(&x->td, &x->dg);
+}
+
+/* A heading printed on one line with its first sentence (sh-ghzy 九) starts its section when the 目录
+ * lists it; not when the 目录 does not, nor when a heading line of that number comes later. */
+static void heading_glued_to_text(void **state)
+{
+    (void)state;
+    static const char head[] = "某局2024年度部门决算\n"
+                               "目 录\n"
+                               "第一部分某局概况\n"
+                               "第二部分某局2024年度部门决算情况说明\n"
+                               "一、收入支出决算总体情况说明\n"
+                               "二、政府性基金预算财政拨款收入支出决算情况说明\n"
+                               "三、国有资本经营预算财政拨款收入支出决算情况说明\n"
+                               "四、其他重要事项说明\n"
+                               "第一部分某局概况\n"
+                               "主要职能：负责本区规划。\n"
+                               "第二部分某局2024年度部门决算情况说明\n"
+                               "一、收入支出决算总体情况说明\n"
+                               "收入支出总计100.00万元。\n"
+                               "二、政府性基金预算财政拨款收入支出决算情况说明\n"
+                               "本局2024年度无政府性基金预算财政拨款收入和支出。\n";
+    char t[2048];
+    doc x;
+    /* 三 glued to its sentence (a space between, as a PDF may print it) */
+    snprintf(t, sizeof t, "%s%s", head,
+             "三、国有资本经营预算财政拨款收入支出决算情况说明 本局2024年度国有资本经营预算支出2.00万元。\n"
+             "四、其他重要事项说明\n"
+             "无。\n");
+    load_toc(&x, t);
+    assert_int_equal(x.d->ntoc, 6);
+    assert_int_equal(x.d->nsections, 5);
+    assert_string_equal(x.d->sections[2].text, "本局2024年度无政府性基金预算财政拨款收入和支出。");
+    const ys_section *s = &x.d->sections[3];
+    assert_string_equal(s->number, "三");
+    assert_string_equal(s->title, "国有资本经营预算财政拨款收入支出决算情况说明");
+    assert_string_equal(s->text, "本局2024年度国有资本经营预算支出2.00万元。");
+    assert_int_equal(s->src.line, 16);
+    expect_figures(s, (const fig[]){{"本局2024年度国有资本经营预算支出", WAN(200)}}, 1);
+    assert_int_equal(x.d->sections[2].nfigures, 0);
+    assert_string_equal(x.d->sections[4].number, "四");
+    done(&x);
+
+    /* a later heading line 三 starts the section: the glued line stays text of 二 */
+    snprintf(t, sizeof t, "%s%s", head,
+             "三、国有资本经营预算财政拨款收入支出决算情况说明见下。\n"
+             "三、国有资本经营预算财政拨款收入支出决算情况说明\n"
+             "无。\n");
+    load_toc(&x, t);
+    assert_int_equal(x.d->nsections, 4);
+    assert_string_equal(x.d->sections[2].text, "本局2024年度无政府性基金预算财政拨款收入和支出。\n"
+                                               "三、国有资本经营预算财政拨款收入支出决算情况说明见下。");
+    assert_int_equal(x.d->sections[3].src.line, 17);
+    done(&x);
+
+    /* a title the 目录 does not list starts nothing */
+    snprintf(t, sizeof t, "%s%s", head, "三、国有资本经营预算财政拨款收入支出情况说明本局无。\n");
+    load_toc(&x, t);
+    assert_int_equal(x.d->nsections, 3);
+    done(&x);
+}
+
 static void garbage_does_not_crash(void **state)
 {
     (void)state;
@@ -352,6 +424,7 @@ int main(void)
         cmocka_unit_test(figure_parsing),
         cmocka_unit_test(headings_increase),
         cmocka_unit_test(toc_without_pages),
+        cmocka_unit_test(heading_glued_to_text),
         cmocka_unit_test(garbage_does_not_crash),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
