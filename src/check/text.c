@@ -343,6 +343,11 @@ static void each_sentence(const char *text, void (*fn)(ys_check_ctx *, const ys_
     ys_buf_release(&b);
 }
 
+static bool says_flat(const char *t)
+{
+    return has(t, "持平") || has(t, "无增减") || has(t, "一致") || has(t, "不变");
+}
+
 /* "持平" and a non-zero 增加/减少 in one part of the sentence: the parts are cut at "其中", which turns to
  * an item of the total ("…比上年减少0.15万元，其中：因公出国(境)费与上年持平" is no contradiction). */
 static bool flat_with_change(const char *sent)
@@ -355,8 +360,7 @@ static bool flat_with_change(const char *sent)
         ys_buf_reset(&part);
         ys_buf_add(&part, p, n);
         const char *t = ys_buf_str(&part);
-        bool flat = has(t, "持平") || has(t, "无增减") || has(t, "一致") || has(t, "不变");
-        found = flat && ((has(t, "增加") && nonzero_amount_after(t, "增加")) ||
+        found = says_flat(t) && ((has(t, "增加") && nonzero_amount_after(t, "增加")) ||
                          (has(t, "减少") && nonzero_amount_after(t, "减少")));
         p += n;
     }
@@ -367,7 +371,7 @@ static bool flat_with_change(const char *sent)
 static void change_sentence(ys_check_ctx *ctx, const ys_section *s, const char *sent)
 {
     bool up = has(sent, "增加"), down = has(sent, "减少");
-    bool flat = has(sent, "持平") || has(sent, "无增减") || has(sent, "一致") || has(sent, "不变");
+    bool flat = says_flat(sent);
     ys_location at = ys_loc_table(YS_TABLE_NARRATIVE, s->src);
     at.name = (char *)s->title;
     if ((up || down) && !has(sent, "增加(减少)") && !has(sent, "增加（减少）")) {
@@ -675,12 +679,14 @@ static void r48(ys_check_ctx *ctx)
             /* 决算: "年初预算为 … 支出决算为 …" is repeated per 科目 with different amounts (check/final.c F04) */
             if (d->meta.kind == YS_KIND_FINAL && ys_utf8_len(key) <= 6 && (has(key, "预算") || has(key, "决算")))
                 continue;
+            const char *qf = NULL;   /* f's qualifier, computed at its first namesake */
             for (size_t j = section_start; j < m; j++) {
                 if (strcmp(keys[j], key) != 0) continue;
                 const ys_figure *g = figs[j];
                 /* the same words qualified by two different clauses name two amounts (采购金额 of the
                  * 中小企业 projects; 采购金额 of the 小微企业 ones) */
-                const char *qf = qualifier(a, f), *qg = qualifier(a, g);
+                if (!qf) qf = qualifier(a, f);
+                const char *qg = qualifier(a, g);
                 if (*qf && *qg && strcmp(qf, qg) != 0) continue;
                 ys_unit u = f->unit ? f->unit : doc_unit(d, NULL);
                 ys_money env = ys_money_envelope(1, u, f->decimals) + ys_money_envelope(1, g->unit ? g->unit : u, g->decimals);

@@ -2,7 +2,8 @@
  * sample_helpers.h — what the round-trip tests share: read the example's published text, load the default
  * catalog (or run without one when the data is missing), and turn an audit into a sorted list of finding
  * keys (rule, severity, table, row, code, column, expected, actual, message) so that two audits of the same
- * content — the sample and its rendering read back — compare key by key.
+ * content — the sample and its rendering read back — compare key by key; compare two tables cell by cell;
+ * tell whether a helper program (pdftotext) is installed.
  *
  * Header-only (static functions, each marked unused-tolerant): a test binary includes it once and uses what
  * it needs. Prefix smp_.
@@ -16,7 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -117,6 +120,50 @@ static SMP_UNUSED void smp_assert_same_keys(const smp_keys *a, const smp_keys *b
             fail_msg("finding differs:\n  %s: %s\n  %s: %s", name_a, a->v[i], name_b, b->v[i]);
     if (a->n != b->n)
         fail_msg("%s has %zu findings, %s has %zu", name_a, a->n, name_b, b->n);
+}
+
+/* Table t read back as u: title, unit, columns (header and key), and every row's 序号, code, name and cells
+ * (kind, money, text, quantity) equal. */
+static SMP_UNUSED void smp_assert_same_table(const ys_table *t, const ys_table *u)
+{
+    assert_string_equal(t->title, u->title);
+    assert_int_equal(t->unit, u->unit);
+    assert_int_equal(t->ncols, u->ncols);
+    assert_int_equal(t->nrows, u->nrows);
+    for (size_t c = 0; c < t->ncols; c++) {
+        assert_string_equal(t->cols[c].header, u->cols[c].header);
+        assert_string_equal(t->cols[c].key, u->cols[c].key);
+    }
+    for (size_t i = 0; i < t->nrows; i++) {
+        const ys_row *a = &t->rows[i], *b = &u->rows[i];
+        assert_int_equal(a->seq, b->seq);
+        assert_string_equal(a->code, b->code);
+        assert_string_equal(a->name, b->name);
+        for (size_t c = 0; c < t->ncols; c++) {
+            assert_int_equal(a->cells[c].kind, b->cells[c].kind);
+            if (a->cells[c].kind == YS_CELL_MONEY) assert_true(a->cells[c].money == b->cells[c].money);
+            if (a->cells[c].kind == YS_CELL_TEXT) assert_string_equal(a->cells[c].text, b->cells[c].text);
+            if (a->cells[c].kind == YS_CELL_QUANTITY) assert_true(a->cells[c].qty == b->cells[c].qty);
+        }
+    }
+}
+
+/* Is an executable named `name` on $PATH (pdftotext for the PDF tests; they skip without it)? */
+static SMP_UNUSED bool smp_have_program(const char *name)
+{
+    const char *path = getenv("PATH");
+    if (!path) return false;
+    char *copy = strdup(path);
+    bool found = false;
+    for (char *p = copy, *end; p && *p && !found; p = end ? end + 1 : NULL) {
+        end = strchr(p, ':');
+        if (end) *end = '\0';
+        char full[4096];
+        snprintf(full, sizeof full, "%s/%s", p, name);
+        found = access(full, X_OK) == 0;
+    }
+    free(copy);
+    return found;
 }
 
 #endif

@@ -35,6 +35,7 @@
 #include "read/pdf.h"
 #include "read/read.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 
 #define DATA "tests/unit/data/pdf/"
 
@@ -552,26 +553,9 @@ static void test_tsv_garbage_and_no_words(void **state)
 
 /* ---- real PDFs (pdftotext) ------------------------------------------------------------------------------ */
 
-static bool have_pdftotext(void)
-{
-    const char *path = getenv("PATH");
-    if (!path) return false;
-    char *copy = strdup(path);
-    bool found = false;
-    for (char *p = copy, *end; p && *p && !found; p = end ? end + 1 : NULL) {
-        end = strchr(p, ':');
-        if (end) *end = '\0';
-        char full[4096];
-        snprintf(full, sizeof full, "%s/pdftotext", p);
-        found = access(full, X_OK) == 0;
-    }
-    free(copy);
-    return found;
-}
-
 #define NEED_PDFTOTEXT()                                                                                   \
     do {                                                                                                   \
-        if (!have_pdftotext()) skip();                                                                     \
+        if (!smp_have_program("pdftotext")) skip();                                                                     \
     } while (0)
 
 static const ys_row *row_by(const ys_table *t, const char *code, const char *name)

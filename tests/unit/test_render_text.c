@@ -73,26 +73,7 @@ static void test_sample_round_trip(void **state)
             continue;
         }
         assert_non_null(u);
-        assert_string_equal(t->title, u->title);
-        assert_int_equal(t->unit, u->unit);
-        assert_int_equal(t->ncols, u->ncols);
-        assert_int_equal(t->nrows, u->nrows);
-        for (size_t c = 0; c < t->ncols; c++) {
-            assert_string_equal(t->cols[c].header, u->cols[c].header);
-            assert_string_equal(t->cols[c].key, u->cols[c].key);
-        }
-        for (size_t i = 0; i < t->nrows; i++) {
-            const ys_row *a = &t->rows[i], *b = &u->rows[i];
-            assert_int_equal(a->seq, b->seq);
-            assert_string_equal(a->code, b->code);
-            assert_string_equal(a->name, b->name);
-            for (size_t c = 0; c < t->ncols; c++) {
-                assert_int_equal(a->cells[c].kind, b->cells[c].kind);
-                if (a->cells[c].kind == YS_CELL_MONEY) assert_true(a->cells[c].money == b->cells[c].money);
-                if (a->cells[c].kind == YS_CELL_TEXT) assert_string_equal(a->cells[c].text, b->cells[c].text);
-                if (a->cells[c].kind == YS_CELL_QUANTITY) assert_true(a->cells[c].qty == b->cells[c].qty);
-            }
-        }
+        smp_assert_same_table(t, u);
         if (t->note) assert_string_equal(t->note, u->note);
         else assert_null(u->note);
     }

@@ -30,6 +30,7 @@
 #include "read/read.h"
 #include "read/sheet.h"
 #include "render/render.h"
+#include "sample_helpers.h"
 
 #define BOOK "examples/zhaoxian-hrss-2024/book"
 #define BOOK_CARRYOVER "tests/unit/data/book-carryover"   /* the example plus 上年结转 of every fund */
@@ -165,23 +166,6 @@ static void test_text_round_trip(void **state)
     ys_buf_release(&txt);
 }
 
-static bool have_pdftotext(void)
-{
-    const char *path = getenv("PATH");
-    if (!path) return false;
-    char *copy = strdup(path);
-    bool found = false;
-    for (char *p = copy, *end; p && *p && !found; p = end ? end + 1 : NULL) {
-        end = strchr(p, ':');
-        if (end) *end = '\0';
-        char full[4096];
-        snprintf(full, sizeof full, "%s/pdftotext", p);
-        found = access(full, X_OK) == 0;
-    }
-    free(copy);
-    return found;
-}
-
 /* Two texts of one field: equal up to spaces (the PDF keeps no space between CJK and digits) and the
  * line breaks of a paragraph wrapped in its cell. */
 static void same_text(const ys_project *p, const char *field, const char *a, const char *b)
@@ -230,7 +214,7 @@ static void same_project(const ys_project *a, const ys_project *b)
 static void test_pdf_projects_round_trip(void **state)
 {
     (void)state;
-    if (!have_pdftotext()) skip();
+    if (!smp_have_program("pdftotext")) skip();
     char path[] = "/tmp/ys-rt-pdf-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -339,7 +323,7 @@ static void test_carryover_text_round_trip(void **state)
 static void test_carryover_pdf_round_trip(void **state)
 {
     (void)state;
-    if (!have_pdftotext()) skip();
+    if (!smp_have_program("pdftotext")) skip();
     ys_disclosure *back = render_and_read(derived_co, ys_render_pdf, ys_read_pdf_file);
     same_carryover(back);
     for (size_t p = 0; p < derived_co->nprojects; p++) same_project(&derived_co->projects[p], &back->projects[p]);
