@@ -2,7 +2,7 @@
  * test_fastpath4.c — the round-4 fast paths of core/text.c (bench/RESULTS.md, "Round 4") answer as the
  * general code does:
  *  - ys_utf8_valid and ys_utf8_len skip ASCII runs and valid three-byte sequences without decoding:
- *    compared with a reference decoder (the code point decoder of text.c, copied) on random byte strings
+ *    compared with a reference decoder (fastpath_ref.h: the code point decoder of text.c before round 4) on random byte strings
  *    made of lead, continuation, surrogate, overlong and out-of-range bytes;
  *  - ys_text_same concludes "different" as soon as the code points after the first difference are fast
  *    ones: compared with the equality of ys_text_key on random strings that share a prefix, made of
@@ -23,34 +23,7 @@
 
 #include "core/arena.h"
 #include "core/text.h"
-
-/* the decoder of text.c before round 4, as the reference */
-static int ref_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = *i;
-    if (k >= n) return -1;
-    unsigned c = u[k];
-    int len, cp;
-    if (c < 0x80) { *i = k + 1; return (int)c; }
-    else if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else { *i = k + 1; return -1; }
-    if (k + (size_t)len > n) { *i = k + 1; return -1; }
-    for (int j = 1; j < len; j++) {
-        unsigned d = u[k + (size_t)j];
-        if ((d & 0xC0) != 0x80) { *i = k + 1; return -1; }
-        cp = (cp << 6) | (int)(d & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        *i = k + 1;
-        return -1;
-    }
-    *i = k + (size_t)len;
-    return cp;
-}
+#include "fastpath_ref.h"
 
 static bool ref_valid(const char *s, size_t n, size_t *bad)
 {
@@ -73,12 +46,6 @@ static size_t ref_len(const char *s)
 }
 
 /* a small deterministic generator (no rand_r: C11) */
-static unsigned next_rand(unsigned *st)
-{
-    *st = *st * 1103515245u + 12345u;
-    return (*st >> 16) & 0x7FFF;
-}
-
 static void test_utf8_valid_len(void **state)
 {
     (void)state;

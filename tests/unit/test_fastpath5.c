@@ -29,14 +29,9 @@
 #include "check/util.h"
 #include "core/arena.h"
 #include "core/text.h"
+#include "fastpath_ref.h"
 
 /* a small deterministic generator (no rand_r: C11) */
-static unsigned next_rand(unsigned *st)
-{
-    *st = *st * 1103515245u + 12345u;
-    return (*st >> 16) & 0x7FFF;
-}
-
 /* Pieces of text: the fast set (ASCII, ideographs incl. E4 B8 / E4 B7 edges, full-width forms, CJK
  * punctuation, quotes and brackets that keys unify, spaces of every kind) and a few slow ones. */
 static const char *const fast_pool[] = {
@@ -177,34 +172,6 @@ static void test_key_normalized(void **state)
         }
     }
     ys_arena_free(a);
-}
-
-/* the general decoder of text.c, as the reference */
-static int ref_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = *i;
-    if (k >= n) return -1;
-    unsigned c = u[k];
-    int len, cp;
-    if (c < 0x80) { *i = k + 1; return (int)c; }
-    else if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else { *i = k + 1; return -1; }
-    if (k + (size_t)len > n) { *i = k + 1; return -1; }
-    for (int j = 1; j < len; j++) {
-        unsigned d = u[k + (size_t)j];
-        if ((d & 0xC0) != 0x80) { *i = k + 1; return -1; }
-        cp = (cp << 6) | (int)(d & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        *i = k + 1;
-        return -1;
-    }
-    *i = k + (size_t)len;
-    return cp;
 }
 
 static void test_utf8_valid_next(void **state)

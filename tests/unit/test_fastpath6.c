@@ -36,12 +36,7 @@
 #include "core/text.h"
 #include "model/disclosure.h"
 #include "read/shape.h"
-
-static unsigned next_rand(unsigned *st)
-{
-    *st = *st * 1103515245u + 12345u;
-    return (*st >> 16) & 0x7FFF;
-}
+#include "fastpath_ref.h"
 
 /* Pieces that make words and texts collide: ideographs sharing lead bytes (E6 9F: 某 查; E5 BE: 待 很)
  * and last bytes (某 E6 9F 90 / 写 E5 86 99 ...), ASCII marks, × and ＿ (C3 97, EF BC BF), lone bytes. */

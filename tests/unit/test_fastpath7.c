@@ -25,14 +25,9 @@
 #include "core/text.h"
 #include "model/finding.h"
 #include "render/report.h"
+#include "fastpath_ref.h"
 
 /* a small deterministic generator (no rand_r: C11) */
-static unsigned next_rand(unsigned *st)
-{
-    *st = *st * 1103515245u + 12345u;
-    return (*st >> 16) & 0x7FFF;
-}
-
 /* Strict UTF-8: the length of the valid sequence at u[i..n), 0 when it is invalid. */
 static size_t ref_seq(const unsigned char *u, size_t n, size_t i)
 {
